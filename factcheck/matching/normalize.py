@@ -1,0 +1,101 @@
+"""Folding away differences that never change meaning, keeping the way back.
+
+``fold`` maps each character to its case-folded, accent-stripped, compatibility form,
+with every quote mark made ``'`` or ``"``, every dash and every run of whitespace made a
+space, and invisible characters (soft hyphens, zero-width spaces) dropped. The result
+keeps a map to the original positions, so a passage found in folded text is shown as
+the source wrote it. Most characters fold to exactly one character; only the few that
+expand or vanish (``ﬁ``, ``…``, a soft hyphen) are recorded, so the map costs nothing
+for ordinary text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+SINGLE_QUOTES = "'‘’‚‛′‵`´ʹʻʼʽ＇"
+DOUBLE_QUOTES = "\"“”„‟″‶«»〝〞＂‹›"
+DASHES = "-‐‑‒–—―⁃−﹘﹣－⸺⸻"
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"
+
+
+@lru_cache(maxsize=65536)
+def fold_char(char: str) -> str:
+    """The folded form of one character (usually one character, sometimes none or more)."""
+    if char in SINGLE_QUOTES:
+        return "'"
+    if char in DOUBLE_QUOTES:
+        return '"'
+    if char in DASHES:
+        return " "
+    if char in INVISIBLE:
+        return ""
+    if char.isspace():
+        return " "
+    if char.isascii():
+        return char.lower()
+    decomposed = unicodedata.normalize("NFKD", char)
+    base = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if not base:
+        return ""
+    folded = base.lower()
+    if folded != base.casefold() and len(base.casefold()) == len(folded):
+        folded = base.casefold()
+    if len(folded) > 1 and any(c in DASHES or c in SINGLE_QUOTES or c in DOUBLE_QUOTES for c in folded):
+        folded = "".join(fold_char(c) for c in folded)
+    return folded
+
+
+@dataclass(frozen=True)
+class Folded:
+    """Folded text and the map from its positions back to the original's."""
+
+    text: str
+    original: str
+    _starts: tuple[int, ...] = ()
+    """Folded positions where a character that did not fold to one character begins."""
+    _entries: tuple[tuple[int, int, int], ...] = ()
+    """(folded position, original position, folded length) of each such character."""
+
+    def to_original(self, pos: int) -> int:
+        """The original position of folded position ``pos`` (a start offset)."""
+        k = bisect.bisect_right(self._starts, pos) - 1
+        if k < 0:
+            return pos
+        at, orig, length = self._entries[k]
+        offset = pos - at
+        return orig if offset < length else orig + 1 + (offset - length)
+
+    def to_original_end(self, end: int) -> int:
+        """The original position just past folded position ``end - 1`` (an end offset)."""
+        return self.to_original(end - 1) + 1 if end > 0 else 0
+
+
+def fold(text: str) -> Folded:
+    """Fold ``text`` for matching; see the module's docstring for what is folded."""
+    table = {}
+    uneven = []
+    for char in set(text):
+        folded = fold_char(char)
+        if folded != char:
+            table[ord(char)] = folded
+        if len(folded) != 1:
+            uneven.append(char)
+    out = text.translate(table) if table else text
+    if not uneven:
+        return Folded(out, text)
+    starts: list[int] = []
+    entries: list[tuple[int, int, int]] = []
+    shift = 0
+    pattern = re.compile("[" + "".join(re.escape(c) for c in uneven) + "]")
+    for match in pattern.finditer(text):
+        orig = match.start()
+        length = len(table.get(ord(match.group()), match.group()))
+        starts.append(orig + shift)
+        entries.append((orig + shift, orig, length))
+        shift += length - 1
+    return Folded(out, text, tuple(starts), tuple(entries))
