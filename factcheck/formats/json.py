@@ -1,0 +1,82 @@
+"""``--format json``: the contract's ``factcheck.verify/1`` document (and its parts for jsonl)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from factcheck.formats.base import RenderOptions
+from factcheck.model import Article, ClaimResult, Evidence, Report, SourceStatus
+
+SCHEMA = "factcheck.verify/1"
+
+
+def render_json(report: Report, options: RenderOptions) -> str:
+    """One JSON document, indented for people; stable key order for diffs."""
+    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """The whole report as plain JSON-ready values."""
+    return {
+        "schema": SCHEMA,
+        "version": report.version,
+        "started": report.started.isoformat(timespec="seconds"),
+        "finished": report.finished.isoformat(timespec="seconds"),
+        "article": article_to_dict(report.article),
+        "files": [{"path": f.path, "article": article_to_dict(f.article), "claims": len(f.claims)}
+                  for f in report.files],
+        "summary": {v.value: n for v, n in report.summary.items()},
+        "claims": [claim_to_dict(r) for r in report.results],
+    }
+
+
+def article_to_dict(article: Article | None) -> dict[str, Any] | None:
+    if article is None:
+        return None
+    return {"title": article.title, "url": article.url, "published": article.published}
+
+
+def claim_to_dict(result: ClaimResult) -> dict[str, Any]:
+    """One claim's result: the contract's fixed fields first, then ours."""
+    claim = result.claim
+    best = result.evidence[0] if result.evidence else None
+    return {
+        "id": claim.id,
+        "kind": claim.kind.value,
+        "verdict": result.verdict.value,
+        "score": result.score,
+        "reason": result.reason,
+        "text": claim.text,
+        "speaker": claim.speaker,
+        "file": claim.file,
+        "line": claim.line,
+        "differences": [{"claimed": d.claimed, "source": d.source} for d in best.differences] if best else [],
+        "evidence": [evidence_to_dict(e) for e in result.evidence],
+        "sources": [source_to_dict(s) for s in result.sources],
+    }
+
+
+def evidence_to_dict(evidence: Evidence) -> dict[str, Any]:
+    return {
+        "url": evidence.url,
+        "snippet": evidence.snippet,
+        "start": evidence.start,
+        "end": evidence.end,
+        "score": evidence.score,
+        "scope": evidence.scope,
+        "highlights": [list(h) for h in evidence.highlights()],
+        "differences": [{"claimed": d.claimed, "source": d.source} for d in evidence.differences],
+    }
+
+
+def source_to_dict(source: SourceStatus) -> dict[str, Any]:
+    return {
+        "url": source.url,
+        "status": source.status,
+        "error": source.error,
+        "final_url": source.final_url,
+        "content_type": source.content_type,
+        "note": source.note,
+        "warning": source.warning,
+    }

@@ -1,0 +1,78 @@
+"""``--format table``: a rich table for a person at a terminal."""
+
+from __future__ import annotations
+
+import io
+from urllib.parse import urlsplit
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from factcheck.formats.base import RenderOptions
+from factcheck.formats.excerpt import excerpt
+from factcheck.formats.style import VERDICT_STYLES
+from factcheck.model import ClaimResult, Report
+
+CLAIM_CHARS = 90
+SNIPPET_CHARS = 160
+
+
+def render_table(report: Report, options: RenderOptions) -> str:
+    """Verdict, id, the claim shortened, the evidence with matched words highlighted, the host."""
+    table = Table(show_lines=True, expand=False, title=_title(report), title_justify="left")
+    table.add_column("verdict", no_wrap=True)
+    table.add_column("id", overflow="fold", max_width=28)
+    table.add_column("claim", ratio=2)
+    table.add_column("evidence", ratio=3)
+    table.add_column("source", overflow="fold", max_width=30)
+    for result in report.results:
+        table.add_row(*_row(result))
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=options.color, no_color=not options.color,
+                      color_system="auto" if options.color else None, width=options.width or 140,
+                      legacy_windows=False, highlight=False, emoji=False)
+    console.print(table)
+    return out.getvalue()
+
+
+def _title(report: Report) -> str | None:
+    article = report.article
+    if article is None or not article.title:
+        return None
+    return article.title + (f" ({article.published})" if article.published else "")
+
+
+def _row(result: ClaimResult) -> tuple[Text, Text, Text, Text, Text]:
+    style = VERDICT_STYLES[result.verdict]
+    verdict = Text(f"{style.symbol} {result.verdict.value}", style=f"bold {style.color}")
+    claim_text = " ".join(result.claim.text.split())
+    if len(claim_text) > CLAIM_CHARS:
+        claim_text = claim_text[: CLAIM_CHARS - 1] + "…"
+    claim = Text(claim_text)
+    if result.claim.speaker:
+        claim.append(f"\n— {result.claim.speaker}", style="italic")
+    evidence = _evidence(result)
+    source = Text(_source(result), style="cyan")
+    return verdict, Text(result.claim.id), claim, evidence, source
+
+
+def _evidence(result: ClaimResult) -> Text:
+    if not result.evidence:
+        return Text(result.reason, style="dim")
+    best = result.evidence[0]
+    line, marks = excerpt(best, SNIPPET_CHARS)
+    text = Text(line)
+    for a, b in marks:
+        text.stylize("bold underline", a, b)
+    for difference in best.differences:
+        if difference.source:
+            text.highlight_words([difference.source], style="bold red reverse")
+    text.append("\n" + result.reason, style="dim")
+    return text
+
+
+def _source(result: ClaimResult) -> str:
+    ref = result.evidence[0].url if result.evidence else (result.sources[0].url if result.sources else "")
+    parts = urlsplit(ref)
+    return parts.hostname or ref
