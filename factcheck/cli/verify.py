@@ -1,0 +1,161 @@
+"""``factcheck verify``: check claims files against their sources."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from factcheck.claims import STDIN, load_claims
+from factcheck.cli.console import (
+    error,
+    progress_bar,
+    stderr,
+    stdout_is_terminal,
+    write_atomically,
+    write_stdout,
+)
+from factcheck.cli.exit_codes import ExitCode
+from factcheck.errors import FactcheckError
+from factcheck.fetch import DEFAULT_CONCURRENCY, DEFAULT_PER_HOST, DEFAULT_TIMEOUT, FetchOptions
+from factcheck.formats import OutputFormat, RenderOptions, render
+from factcheck.formats.style import summary_line
+from factcheck.model import ClaimsFile, Verdict
+from factcheck.pipeline import Options, verify
+from factcheck.policy import DEFAULT_FAIL_ON, parse_fail_on
+
+DEFAULT_FAIL_ON_TEXT = ",".join(sorted(v.value for v in DEFAULT_FAIL_ON))
+
+EPILOG = """\
+\b
+Examples:
+  factcheck verify                      # ./claims.yaml; a table at a terminal
+  factcheck verify article.yaml --format json > report.json
+  cat claims.yaml | factcheck verify - --fail-on contradicted
+  factcheck verify a.yaml b.yaml --format markdown --output report.md
+
+\b
+Exit status:
+  0  no claim has a verdict in --fail-on
+  1  at least one claim has a verdict in --fail-on
+  2  bad input or usage: nothing was checked
+"""
+
+
+def verify_command(
+    files: Annotated[list[str] | None, typer.Argument(
+        metavar="CLAIMS_FILE...", show_default=False,
+        help="Claims files (YAML, version 1) to check; '-' reads one from stdin. [default: claims.yaml]",
+    )] = None,
+    output_format: Annotated[OutputFormat | None, typer.Option(
+        "--format", "-f", show_default=False, metavar="FORMAT",
+        help="table, json, jsonl, markdown or csv. [default: table on a terminal, json otherwise]",
+    )] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", dir_okay=False, show_default=False, metavar="FILE",
+        help="Write the result to this file (atomically) instead of stdout.",
+    )] = None,
+    fail_on: Annotated[str, typer.Option(
+        "--fail-on", metavar="VERDICTS",
+        help="Comma-separated verdicts that make the exit status 1 ('none' for never): "
+             + ", ".join(v.value for v in Verdict) + ".",
+    )] = DEFAULT_FAIL_ON_TEXT,
+    concurrency: Annotated[int, typer.Option(
+        min=1, metavar="N", help="Requests in flight at once, over all hosts.")] = DEFAULT_CONCURRENCY,
+    per_host: Annotated[int, typer.Option(
+        "--per-host", min=1, metavar="N", help="Requests in flight at once to one host.")] = DEFAULT_PER_HOST,
+    timeout: Annotated[float, typer.Option(
+        min=0.001, metavar="SECONDS",
+        help="The whole time allowed for one source: connect, read, redirects, retries.",
+    )] = DEFAULT_TIMEOUT,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress bar, no summary, no log lines on stderr.")] = False,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="Log each retry and each source's outcome on stderr.")] = False,
+    debug: Annotated[bool, typer.Option(
+        "--debug", help="Show tracebacks of internal errors (for bug reports).")] = False,
+) -> None:
+    """Check each claim against the sources it cites and give it a verdict.
+
+    Verdicts: supported, partial, contradicted (a misquote or a different figure),
+    not_found, unreachable. The result goes to stdout (or --output); progress,
+    the summary and errors go to stderr.
+    """
+    _configure_logging(quiet=quiet, verbose=verbose)
+    try:
+        fail_set = parse_fail_on(fail_on)
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--fail-on") from None
+    chosen = output_format or (OutputFormat.TABLE if output is None and stdout_is_terminal()
+                               else OutputFormat.JSON)
+    try:
+        options = Options(fetch=FetchOptions(concurrency=concurrency, per_host=per_host, timeout=timeout))
+        if output is not None:
+            _check_output(output)
+        loaded = _load(files or ["claims.yaml"])
+        with progress_bar(enabled=not quiet and stderr.is_terminal) as progress:
+            report = verify(loaded, options, progress)
+    except FactcheckError as e:
+        error(str(e))
+        raise typer.Exit(ExitCode.USAGE) from None
+    except KeyboardInterrupt:
+        error("interrupted: nothing was written")
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
+    except Exception:
+        if debug:
+            raise
+        logging.getLogger("factcheck").exception("internal error")
+        error("internal error (run again with --debug for the traceback, and please report it)")
+        raise typer.Exit(ExitCode.USAGE) from None
+
+    color = output is None and chosen is OutputFormat.TABLE and stdout_is_terminal()
+    text = render(chosen, report, RenderOptions(color=color, width=None))
+    if output is not None:
+        try:
+            write_atomically(output, text)
+        except OSError as e:
+            error(f"cannot write {output}: {e.strerror or e}")
+            raise typer.Exit(ExitCode.USAGE) from None
+    else:
+        write_stdout(text)
+    failing = report.count(fail_set)
+    if not quiet:
+        stderr.print(summary_line(report.summary)
+                     + (f"; written to {output}" if output is not None else ""), style="bold")
+        if failing:
+            stderr.print(f"{failing} claim{'s' if failing > 1 else ''} with a verdict in --fail-on "
+                         f"({', '.join(v.value for v in sorted(fail_set, key=list(Verdict).index))}): "
+                         "exit status 1", style="dim")
+    raise typer.Exit(ExitCode.FAILED if failing else ExitCode.OK)
+
+
+def _load(paths: list[str]) -> list[ClaimsFile]:
+    if paths.count(STDIN) > 1:
+        raise FactcheckError("'-' (stdin) can be given only once")
+    return [load_claims(p) for p in paths]
+
+
+def _check_output(path: Path) -> None:
+    """Fail before fetching anything if the report could not be written."""
+    directory = path.parent if str(path.parent) else Path()
+    if not directory.is_dir():
+        raise FactcheckError(f"cannot write {path}: the folder {directory} does not exist")
+    if path.is_dir():
+        raise FactcheckError(f"cannot write {path}: it is a folder")
+
+
+def _configure_logging(*, quiet: bool, verbose: bool) -> None:
+    logger = logging.getLogger("factcheck")
+    for handler in list(logger.handlers):
+        if getattr(handler, "_factcheck_cli", False):
+            logger.removeHandler(handler)
+    if quiet:
+        logger.setLevel(logging.CRITICAL + 1)
+        return
+    handler = logging.StreamHandler(stderr.file)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    handler._factcheck_cli = True  # type: ignore[attr-defined]
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
