@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 from typing import Annotated
 
@@ -46,7 +47,7 @@ Exit status:
 
 def verify_command(
     files: Annotated[list[str] | None, typer.Argument(
-        metavar="CLAIMS_FILE...", show_default=False,
+        metavar="CLAIMS_FILE", show_default=False,
         help="Claims files (YAML, version 1) to check; '-' reads one from stdin. [default: claims.yaml]",
     )] = None,
     output_format: Annotated[OutputFormat | None, typer.Option(
@@ -111,7 +112,8 @@ def verify_command(
         raise typer.Exit(ExitCode.USAGE) from None
 
     color = output is None and chosen is OutputFormat.TABLE and stdout_is_terminal()
-    text = render(chosen, report, RenderOptions(color=color, width=None))
+    width = shutil.get_terminal_size(fallback=(120, 24)).columns
+    text = render(chosen, report, RenderOptions(color=color, width=width))
     if output is not None:
         try:
             write_atomically(output, text)

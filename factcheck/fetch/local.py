@@ -25,15 +25,15 @@ def read_local(target: str, max_bytes: int) -> FetchResult:
     path = path_of(target)
     try:
         if path.is_dir():
-            return FetchResult(target, error=f"is a folder, not a file: {path}")
+            return FetchResult(target, error="is a folder, not a file")
         with path.open("rb") as stream:
             data = stream.read(max_bytes + 1)
     except FileNotFoundError:
-        return FetchResult(target, error=f"no such file: {path}")
+        return FetchResult(target, error="no such file")
     except PermissionError:
-        return FetchResult(target, error=f"permission denied: {path}")
+        return FetchResult(target, error="permission denied")
     except OSError as e:
-        return FetchResult(target, error=f"cannot read {path}: {e.strerror or e}")
+        return FetchResult(target, error=f"cannot be read: {e.strerror or e}")
     truncated = len(data) > max_bytes
     ctype, _ = mimetypes.guess_type(path.name)
     return FetchResult(target, body=data[:max_bytes], final_url=target,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from rich.console import Console
@@ -12,25 +13,24 @@ from rich.text import Text
 from factcheck.formats.base import RenderOptions
 from factcheck.formats.excerpt import excerpt
 from factcheck.formats.style import VERDICT_STYLES
-from factcheck.model import ClaimResult, Report
+from factcheck.model import ClaimResult, Report, Verdict
 
-CLAIM_CHARS = 90
-SNIPPET_CHARS = 160
+CLAIM_CHARS = 80
+SNIPPET_CHARS = 140
 
 
 def render_table(report: Report, options: RenderOptions) -> str:
     """Verdict, id, the claim shortened, the evidence with matched words highlighted, the host."""
-    table = Table(show_lines=True, expand=False, title=_title(report), title_justify="left")
+    table = Table(show_lines=True, expand=True, title=_title(report), title_justify="left")
     table.add_column("verdict", no_wrap=True)
-    table.add_column("id", overflow="fold", max_width=28)
+    table.add_column("id", overflow="fold", max_width=22)
     table.add_column("claim", ratio=2)
-    table.add_column("evidence", ratio=3)
-    table.add_column("source", overflow="fold", max_width=30)
+    table.add_column("evidence · source", ratio=3)
     for result in report.results:
         table.add_row(*_row(result))
     out = io.StringIO()
     console = Console(file=out, force_terminal=options.color, no_color=not options.color,
-                      color_system="auto" if options.color else None, width=options.width or 140,
+                      color_system="auto" if options.color else None, width=options.width or 120,
                       legacy_windows=False, highlight=False, emoji=False)
     console.print(table)
     return out.getvalue()
@@ -43,7 +43,7 @@ def _title(report: Report) -> str | None:
     return article.title + (f" ({article.published})" if article.published else "")
 
 
-def _row(result: ClaimResult) -> tuple[Text, Text, Text, Text, Text]:
+def _row(result: ClaimResult) -> tuple[Text, Text, Text, Text]:
     style = VERDICT_STYLES[result.verdict]
     verdict = Text(f"{style.symbol} {result.verdict.value}", style=f"bold {style.color}")
     claim_text = " ".join(result.claim.text.split())
@@ -53,8 +53,8 @@ def _row(result: ClaimResult) -> tuple[Text, Text, Text, Text, Text]:
     if result.claim.speaker:
         claim.append(f"\n— {result.claim.speaker}", style="italic")
     evidence = _evidence(result)
-    source = Text(_source(result), style="cyan")
-    return verdict, Text(result.claim.id), claim, evidence, source
+    evidence.append("\n" + _source(result), style="cyan")
+    return verdict, Text(result.claim.id), claim, evidence
 
 
 def _evidence(result: ClaimResult) -> Text:
@@ -68,11 +68,14 @@ def _evidence(result: ClaimResult) -> Text:
     for difference in best.differences:
         if difference.source:
             text.highlight_words([difference.source], style="bold red reverse")
-    text.append("\n" + result.reason, style="dim")
+    if result.verdict is not Verdict.SUPPORTED:
+        text.append("\n" + result.reason, style="dim")
     return text
 
 
 def _source(result: ClaimResult) -> str:
     ref = result.evidence[0].url if result.evidence else (result.sources[0].url if result.sources else "")
     parts = urlsplit(ref)
-    return parts.hostname or ref
+    if parts.scheme in ("http", "https"):
+        return parts.hostname or ref
+    return PurePosixPath(parts.path if parts.scheme == "file" else ref).name
