@@ -15,6 +15,7 @@ from typing import Any, BinaryIO
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from factcheck.claims.schema import validate
 from factcheck.errors import ClaimsFileError
@@ -109,12 +110,48 @@ def _parse_yaml(text: str, name: str) -> Any:
         raise ClaimsFileError(name, None, f"YAML syntax error: {_one_line(str(e))}") from None
     except RecursionError:
         raise ClaimsFileError(name, None, "YAML nested too deeply to be a claims file") from None
+    except (ValueError, TypeError, IndexError, AttributeError, KeyError, OverflowError) as e:
+        # ruamel builds dates, numbers and explicitly tagged values while loading and
+        # raises plain Python errors for impossible ones (2023-02-30, "!!int one").
+        line, value = _unbuildable_scalar(yaml, text)
+        shown = f" {value!r}" if value is not None and len(value) <= 60 else ""
+        raise ClaimsFileError(name, line, f"a value cannot be read{shown}: {_one_line(str(e)) or type(e).__name__}",
+                              "a date must exist (YYYY-MM-DD) and a number be a number; put other text in "
+                              "quotes, e.g. text: \"2023-02-30\"") from None
+
+
+def _unbuildable_scalar(yaml: YAML, text: str) -> tuple[int | None, str | None]:
+    """The line and text of the first scalar ruamel cannot build, found by building each
+    scalar node on its own (aliases visited once, no recursion)."""
+    try:
+        root = yaml.compose(text)
+    except (YAMLError, RecursionError):
+        return None, None
+    seen: set[int] = set()
+    stack = [root] if root is not None else []
+    constructor = yaml.constructor
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            try:
+                constructor.construct_object(node, deep=True)
+            except Exception:  # noqa: BLE001 - any failure marks the culprit
+                return node.start_mark.line + 1, str(node.value)
+        elif isinstance(node, MappingNode):
+            for key, value in reversed(node.value):
+                stack.extend((value, key))
+        elif isinstance(node, SequenceNode):
+            stack.extend(reversed(node.value))
+    return None, None
 
 
 def _yaml_hint(problem: str) -> str | None:
     if "duplicate key" in problem:
         return "each key may appear once per mapping: remove or rename the repeated one"
-    if "tab" in problem.lower():
+    if "tab" in problem.lower() or "\\t" in problem or "\t" in problem:
         return "YAML indents with spaces only: replace the tabs with spaces"
     if "mapping values are not allowed" in problem:
         return "a value containing ': ' must be quoted, e.g. text: \"He said: no\""

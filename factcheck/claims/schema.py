@@ -93,7 +93,7 @@ class _Checker:
         else:
             version = doc["version"]
             if isinstance(version, bool) or version != SUPPORTED_VERSION:
-                self.problem(_key_line(doc, "version"), f"unsupported version {version!r}",
+                self.problem(_key_line(doc, "version"), f"unsupported version {_plain(version)}".rstrip(),
                              f"this factcheck reads claims files of version {SUPPORTED_VERSION}")
         article = self.article(doc["article"], _key_line(doc, "article")) if "article" in doc else None
         claims: list[Claim] = []
@@ -181,12 +181,12 @@ class _Checker:
         value = node["id"]
         where = _key_line(node, "id")
         if not isinstance(value, str):
-            self.problem(where, f"the id {value!r} is {_type_name(value)}, not a string",
-                         f"quote it: id: \"{value}\"")
+            self.problem(where, f"the id{_preview(value)} is {_type_name(value)}, not a string",
+                         f"quote it: id: \"{_plain(value)}\"" if _plain(value) else "give the id as text")
             return None
         if not ID_PATTERN.fullmatch(value):
             suggestion = _slug(value)
-            self.problem(where, f"invalid id '{value}': ids use lowercase letters, digits, '.', '_' "
+            self.problem(where, f"invalid id '{_plain(value)}': ids use lowercase letters, digits, '.', '_' "
                          "and '-', and start with a letter or digit",
                          f"e.g. id: {suggestion}" if suggestion else None)
             return None
@@ -199,8 +199,8 @@ class _Checker:
         names = [k.value for k in Kind]
         if isinstance(value, str) and value in names:
             return Kind(value)
-        guess = _closest(str(value), names)
-        self.problem(_key_line(node, "kind"), f"unknown kind {value!r} in {label}",
+        guess = _closest(_plain(value), names)
+        self.problem(_key_line(node, "kind"), f"unknown kind{_preview(value)} in {label}",
                      (f"did you mean '{guess}'? " if guess else "") + "kind is one of: " + ", ".join(names))
         return None
 
@@ -261,8 +261,8 @@ class _Checker:
         for key in node:
             if key in allowed:
                 continue
-            guess = _closest(str(key), allowed)
-            self.problem(_key_line(node, key), f"unknown key {key!r} {where}",
+            guess = _closest(_plain(key), allowed)
+            self.problem(_key_line(node, key), f"unknown key{_preview(key)} {where}",
                          (f"did you mean '{guess}'? " if guess else "")
                          + "allowed keys: " + ", ".join(allowed))
 
@@ -274,7 +274,7 @@ class _Checker:
             return None
         if not isinstance(value, str):
             self.problem(_key_line(node, key), f"'{key}' of {label} is {_type_name(value)}, not text",
-                         f"quote it: {key}: \"{value}\"")
+                         f"quote it: {key}: \"{_plain(value)}\"" if _plain(value) else f"give {key} as text")
             return None
         if not value.strip():
             self.problem(_key_line(node, key), f"'{key}' of {label} is empty", hint)
@@ -298,37 +298,39 @@ def check_location(ref: str) -> tuple[str, str] | None:
     if not ref:
         return "an empty source", "give a URL (https://...) or a path to a local file"
     if any(ch.isspace() for ch in ref) and _SCHEME.match(ref):
-        return (f"malformed URL {ref!r}: it contains spaces",
+        return (f"malformed URL '{_plain(ref)}': it contains spaces",
                 "encode spaces in a URL as %20")
     match = _SCHEME.match(ref)
     scheme = match.group(1).lower() if match and len(match.group(1)) > 1 else None
     if scheme is None:
         if ref.lower().startswith("www."):
-            return (f"malformed URL {ref!r}: no scheme",
+            return (f"malformed URL '{_plain(ref)}': no scheme",
                     f"write it in full: https://{ref}")
         if "\0" in ref:
-            return f"invalid path {ref!r}", "a path cannot contain a NUL character"
+            return f"invalid path '{_plain(ref)}'", "a path cannot contain a NUL character"
         return None
     if scheme in WEB_SCHEMES:
         try:
             parts = urlsplit(ref)
             port_ok = parts.port is None or parts.port > 0
         except ValueError:
-            return (f"malformed URL {ref!r}: invalid port", "a port is a number from 1 to 65535")
+            return (f"malformed URL '{_plain(ref)}': invalid port", "a port is a number from 1 to 65535")
         if not ref[len(scheme) + 1:].startswith("//") or not parts.hostname:
-            return (f"malformed URL {ref!r}: no host name",
+            return (f"malformed URL '{_plain(ref)}': no host name",
                     f"a web address looks like {scheme}://example.org/page")
-        if not port_ok or not _valid_host(parts.hostname):
-            return (f"malformed URL {ref!r}: invalid host name {parts.hostname!r}",
+        if not port_ok:
+            return (f"malformed URL '{_plain(ref)}': invalid port {parts.port}", "a port is a number from 1 to 65535")
+        if not _valid_host(parts.hostname):
+            return (f"malformed URL '{_plain(ref)}': invalid host name {parts.hostname!r}",
                     f"a web address looks like {scheme}://example.org/page")
         return None
     if scheme == "file":
         parts = urlsplit(ref)
         if not (parts.netloc + parts.path).strip("/"):
-            return f"malformed URL {ref!r}: no path", "write file:///absolute/path or a relative path"
+            return f"malformed URL '{_plain(ref)}': no path", "write file:///absolute/path or a relative path"
         return None
     guess = _closest(scheme, [*WEB_SCHEMES, "file"])
-    return (f"unsupported URL scheme '{scheme}:' in {ref!r}",
+    return (f"unsupported URL scheme '{scheme}:' in '{_plain(ref)}'",
             (f"did you mean '{guess}'? " if guess else "")
             + "a source is an http(s) URL, a file:// URL or a path relative to the claims file")
 
@@ -342,6 +344,25 @@ def _valid_host(host: str) -> bool:
     except UnicodeError:
         return False
     return bool(_HOST.fullmatch(host)) or not host.isascii()
+
+
+def _plain(value: Any) -> str:
+    """A scalar as short text for a message; '' for anything else (a list, a mapping, an
+    alias tree), which is never turned into text: an aliased structure can be enormous."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str | int | float | dt.date):
+        text = str(value)
+        return text if len(text) <= 60 else text[:57] + "..."
+    return ""
+
+
+def _preview(value: Any) -> str:
+    """`` 'value'`` for a short scalar, else ''."""
+    text = _plain(value)
+    return f" '{text}'" if text else ""
 
 
 def _closest(word: str, choices: Sequence[str]) -> str | None:
