@@ -11,7 +11,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 import brotli
 
@@ -45,29 +45,31 @@ class _Identity:
 
 
 class _Zlib:
-    """gzip or deflate. Deflate is sent zlib-wrapped or raw in the wild: try both."""
+    """gzip or deflate. Deflate is sent zlib-wrapped or raw in the wild: the first two
+    bytes tell which (a zlib header is a multiple of 31 with compression method 8)."""
 
     def __init__(self, encoding: str) -> None:
         self._encoding = encoding
-        self._wbits = 16 + zlib.MAX_WBITS if encoding == "gzip" else zlib.MAX_WBITS
-        self._obj = zlib.decompressobj(self._wbits)
-        self._started = False
+        self._obj: Any = zlib.decompressobj(16 + zlib.MAX_WBITS) if encoding == "gzip" else None
+        self._head = b""
 
     def decode(self, data: bytes, limit: int) -> bytes:
+        if self._obj is None:
+            self._head += data
+            if len(self._head) < 2:
+                return b""
+            cmf, flg = self._head[0], self._head[1]
+            wrapped = (cmf & 0x0F) == 8 and (cmf * 256 + flg) % 31 == 0
+            self._obj = zlib.decompressobj(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
+            data, self._head = self._head, b""
         data = self._obj.unconsumed_tail + data
         try:
-            out = self._obj.decompress(data, max(limit, 1))
+            return bytes(self._obj.decompress(data, max(limit, 1)))
         except zlib.error as e:
-            if self._encoding == "deflate" and not self._started:
-                self._obj = zlib.decompressobj(-zlib.MAX_WBITS)
-                self._started = True
-                return self.decode(data, limit)
             raise BodyError(f"corrupt {self._encoding} body: {e}") from None
-        self._started = True
-        return out
 
     def pending(self) -> bool:
-        return bool(self._obj.unconsumed_tail)
+        return self._obj is not None and bool(self._obj.unconsumed_tail)
 
 
 class _Brotli:
@@ -127,18 +129,17 @@ async def read_capped(chunks: AsyncIterator[bytes], content_encoding: str | None
     size = 0
     async for raw in chunks:
         data = raw
-        for decoder in chain:
-            data = decoder.decode(data, max_bytes - size + 1)
         while True:
-            parts.append(data)
-            size += len(data)
-            if size > max_bytes:
-                return Body(b"".join(parts)[:max_bytes], truncated=True)
-            if not any(d.pending() for d in chain):
-                break
-            data = b""
+            moved = False
             for decoder in chain:
                 data = decoder.decode(data, max_bytes - size + 1)
-            if not data:
+                moved = moved or bool(data)
+            if data:
+                parts.append(data)
+                size += len(data)
+                if size > max_bytes:
+                    return Body(b"".join(parts)[:max_bytes], truncated=True)
+            if not moved or not any(d.pending() for d in chain):
                 break
+            data = b""                         # drain what the decoders still hold
     return Body(b"".join(parts), truncated=False)

@@ -12,8 +12,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import socket
 import ssl
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from http import HTTPStatus
 from types import TracebackType
@@ -22,7 +23,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from factcheck.fetch.body import BodyError, read_capped
-from factcheck.fetch.client import make_client
+from factcheck.fetch.client import UnfollowableRedirect, make_client
 from factcheck.fetch.limits import HostLimiter
 from factcheck.fetch.local import read_local
 from factcheck.fetch.options import FetchOptions
@@ -68,82 +69,127 @@ class Fetcher:
             self._client = None
 
     async def fetch(self, target: str) -> FetchResult:
-        """Fetch one absolute ``http(s)://`` or ``file://`` URL."""
+        """Fetch one absolute ``http(s)://`` or ``file://`` URL; never raises for a bad source."""
         scheme = urlsplit(target).scheme.lower()
         if scheme == "file":
             return await asyncio.to_thread(read_local, target, self.options.max_bytes)
         if scheme not in ("http", "https"):
             return FetchResult(target, error=f"unsupported URL scheme '{scheme}:'")
+        state = _State()
         try:
-            async with asyncio.timeout(self.options.timeout):
-                return await self._fetch_web(target)
+            return await self._fetch_web(target, state)
         except TimeoutError:
-            return FetchResult(target, error=f"timed out: no complete answer within "
-                               f"{self.options.timeout:g} s")
+            return FetchResult(target, status=state.status, attempts=state.attempts,
+                               error=f"timed out: no complete answer within {self.options.timeout:g} s")
 
-    async def _fetch_web(self, target: str) -> FetchResult:
+    async def _fetch_web(self, target: str, state: _State) -> FetchResult:
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.options.timeout
-        attempt = 0
         while True:
-            attempt += 1
-            outcome = await self._attempt(target)
+            state.attempts += 1
+            outcome = await self._attempt(target, state)
             if isinstance(outcome, FetchResult):
-                return replace(outcome, attempts=attempt)
-            decision = decide(self.options.retry, attempt, retryable=outcome.retryable,
-                              retry_after=outcome.retry_after, remaining=deadline - loop.time(),
-                              random=self._random)
+                return replace(outcome, attempts=state.attempts)
+            state.status = outcome.status
+            remaining = (state.deadline or loop.time() + self.options.timeout) - loop.time()
+            decision = decide(self.options.retry, state.attempts, retryable=outcome.retryable,
+                              retry_after=outcome.retry_after, remaining=remaining, random=self._random)
             if not decision.retry:
                 reason = outcome.reason + (f" ({decision.reason})" if decision.reason else "")
-                return FetchResult(target, status=outcome.status, error=reason, attempts=attempt)
+                return FetchResult(target, status=outcome.status, error=reason, attempts=state.attempts)
             log.info("retrying %s in %.1f s: %s", target, decision.delay, outcome.reason)
             await asyncio.sleep(decision.delay)
 
-    async def _attempt(self, target: str) -> FetchResult | _Failure:
-        """One request, following redirects; the body is read within the host's slot."""
-        assert self._client is not None, "use Fetcher as 'async with Fetcher() as f'"
+    async def _attempt(self, target: str, state: _State) -> FetchResult | _Failure:
+        """One request, following redirects, each hop within its host's slot.
+
+        The source's deadline starts when its first request may go out: time spent
+        queueing behind other sources of the same host is not held against it.
+        """
         url = target
         for _hop in range(self.options.max_redirects + 1):
             host = urlsplit(url).hostname or ""
-            async with self._limiter.slot(host):
-                try:
-                    request = self._client.build_request("GET", url)
-                    response = await self._client.send(request, stream=True)
-                except httpx.HTTPError as e:
-                    return _failure_of(e)
-                try:
-                    status = response.status_code
-                    if status in REDIRECT_STATUSES:
-                        location = response.headers.get("location")
-                        if not location:
-                            return _Failure(f"HTTP {status} redirect without a Location", False, status)
-                        next_url = urljoin(str(response.url), location.strip())
-                        scheme = urlsplit(next_url).scheme.lower()
-                        if scheme not in ("http", "https"):
-                            return _Failure(f"redirected to a {scheme}: URL, which is not followed",
-                                            False, status)
-                        url = next_url
-                        continue
-                    if status >= 400:
-                        return _Failure(_status_text(status), is_retryable_status(status), status,
-                                        parse_retry_after(response.headers.get("retry-after")))
-                    if status != 200 and status != 203:
-                        return _Failure(f"{_status_text(status)}: no content to check", False, status)
-                    try:
-                        body = await read_capped(response.aiter_raw(), response.headers.get(
-                            "content-encoding"), self.options.max_bytes)
-                    except BodyError as e:
-                        return _Failure(str(e), False, status)
-                    except httpx.HTTPError as e:
-                        failure = _failure_of(e)
-                        return _Failure(f"{failure.reason} while reading the body", failure.retryable,
-                                        status)
-                    ctype, charset = _content_type(response.headers.get("content-type"))
-                    return FetchResult(target, body=body.data, status=status, final_url=str(response.url),
-                                       content_type=ctype, charset=charset, truncated=body.truncated)
-                finally:
-                    await response.aclose()
-        return _Failure(f"more than {self.options.max_redirects} redirects", False)
+            async with asyncio.timeout_at(state.deadline):
+                await self._limiter.acquire(host)
+            try:
+                if state.deadline is None:
+                    state.deadline = asyncio.get_running_loop().time() + self.options.timeout
+                async with asyncio.timeout_at(state.deadline):
+                    outcome = await self._request(url, state)
+            finally:
+                self._limiter.release(host)
+            if isinstance(outcome, str):
+                url = outcome                        # a redirect: the next hop
+                continue
+            if isinstance(outcome, FetchResult):
+                return replace(outcome, target=target)
+            return outcome
+        return _Failure(f"more than {self.options.max_redirects} redirects", False, state.status)
+
+    async def _request(self, url: str, state: _State) -> FetchResult | _Failure | str:
+        """One HTTP exchange: the result, a failure, or the URL a redirect points to."""
+        assert self._client is not None, "use Fetcher as 'async with Fetcher() as f'"
+        try:
+            request = self._client.build_request("GET", url)
+            response = await self._client.send(request, stream=True)
+        except httpx.HTTPError as e:
+            return _failure_of(e)
+        except UnfollowableRedirect as e:
+            return _Failure(e.reason, False, e.status)
+        except (TimeoutError, asyncio.CancelledError):
+            raise
+        except Exception as e:  # a hostile answer (bad Location, impossible port) must not end the run
+            return _Failure(f"cannot fetch: {_short(str(e) or type(e).__name__)}", False)
+        try:
+            status = state.status = response.status_code
+            if status in REDIRECT_STATUSES:
+                return _redirect_target(response)
+            if status >= 400:
+                return _Failure(_status_text(status), is_retryable_status(status), status,
+                                parse_retry_after(response.headers.get("retry-after")))
+            if status not in (200, 203):
+                return _Failure(f"{_status_text(status)}: no content to check", False, status)
+            try:
+                body = await read_capped(response.aiter_raw(), response.headers.get("content-encoding"),
+                                         self.options.max_bytes)
+            except BodyError as e:
+                return _Failure(str(e), False, status)
+            except httpx.HTTPError as e:
+                failure = _failure_of(e)
+                return _Failure(f"{failure.reason} while reading the body", failure.retryable, status)
+            ctype, charset = _content_type(response.headers.get("content-type"))
+            return FetchResult(url, body=body.data, status=status, final_url=str(response.url),
+                               content_type=ctype, charset=charset, truncated=body.truncated)
+        finally:
+            await response.aclose()
+
+
+@dataclass
+class _State:
+    """What one source's fetch has done so far, kept across attempts and hops."""
+
+    attempts: int = 0
+    status: int | None = None
+    deadline: float | None = None
+    """Loop time by which the source must be done; set when its first request can go out."""
+
+
+def _redirect_target(response: httpx.Response) -> str | _Failure:
+    status = response.status_code
+    location = response.headers.get("location")
+    if not location:
+        return _Failure(f"HTTP {status} redirect without a Location", False, status)
+    try:
+        next_url = urljoin(str(response.url), location.strip())
+        parts = urlsplit(next_url)
+        _ = parts.port                              # raises for a port out of range
+    except ValueError:
+        return _Failure(f"redirected to an invalid URL {_short(location, 80)!r}", False, status)
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        return _Failure(f"redirected to a {scheme or 'relative'}: URL, which is not followed", False, status)
+    if not parts.hostname:
+        return _Failure(f"redirected to a URL without a host: {_short(location, 80)!r}", False, status)
+    return next_url
 
 
 async def fetch_all(targets: Iterable[str], options: FetchOptions | None = None) -> dict[str, FetchResult]:
@@ -183,12 +229,13 @@ def _failure_of(error: httpx.HTTPError) -> _Failure:
     if isinstance(error, httpx.TimeoutException):
         return _Failure("timed out", True)
     if isinstance(error, httpx.ConnectError):
-        cause = error.__context__ or error.__cause__
-        if isinstance(cause, ssl.SSLError) or "SSL" in text or "certificate" in text.lower():
+        causes = list(_causes(error))
+        texts = " ".join(str(c) for c in causes)
+        if any(isinstance(c, ssl.SSLError) for c in causes) or "SSL" in texts or "certificate" in texts.lower():
             return _Failure(f"TLS error: {_short(text)}", False)
-        if "Name or service not known" in text or "nodename nor servname" in text or "getaddrinfo" in text:
+        if any(isinstance(c, socket.gaierror) for c in causes) or "Name or service not known" in texts:
             return _Failure("host name not found (DNS)", False)
-        if "Connection refused" in text or "Errno 111" in text:
+        if any(isinstance(c, ConnectionRefusedError) for c in causes) or "Connection refused" in texts:
             return _Failure("connection refused", True)
         return _Failure(f"cannot connect: {_short(text)}", True)
     if isinstance(error, httpx.RemoteProtocolError):
@@ -200,6 +247,23 @@ def _failure_of(error: httpx.HTTPError) -> _Failure:
     if isinstance(error, httpx.DecodingError):
         return _Failure(f"undecodable body: {_short(text)}", False)
     return _Failure(_short(text), isinstance(error, httpx.TransportError))
+
+
+def _causes(error: BaseException) -> Iterator[BaseException]:
+    """The error and everything it was raised from (anyio wraps the OS error twice)."""
+    seen: set[int] = set()
+    stack: list[BaseException] = [error]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        if isinstance(current, BaseExceptionGroup):
+            stack.extend(current.exceptions)
+        for linked in (current.__cause__, current.__context__):
+            if linked is not None:
+                stack.append(linked)
 
 
 def _short(text: str, limit: int = 160) -> str:

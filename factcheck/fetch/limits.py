@@ -19,10 +19,26 @@ class HostLimiter:
         self._per_host = per_host
         self._hosts: dict[str, asyncio.Semaphore] = {}
 
+    async def acquire(self, host: str) -> None:
+        """Wait for a request slot for ``host`` (the host's own first, so a busy host does
+        not sit on global slots other hosts could use). Pair with ``release``."""
+        host_sem = self._hosts.setdefault(host.lower(), asyncio.Semaphore(self._per_host))
+        await host_sem.acquire()
+        try:
+            await self._global.acquire()
+        except BaseException:
+            host_sem.release()
+            raise
+
+    def release(self, host: str) -> None:
+        self._global.release()
+        self._hosts[host.lower()].release()
+
     @asynccontextmanager
     async def slot(self, host: str) -> AsyncIterator[None]:
-        """Hold one request slot for ``host`` (the host slot first, so a busy host
-        does not sit on global slots other hosts could use)."""
-        host_sem = self._hosts.setdefault(host.lower(), asyncio.Semaphore(self._per_host))
-        async with host_sem, self._global:
+        """Hold one request slot for ``host``."""
+        await self.acquire(host)
+        try:
             yield
+        finally:
+            self.release(host)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import email.utils
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -46,7 +47,7 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     if value is None:
         return None
     value = value.strip()
-    if value.isdigit():
+    if re.fullmatch(r"[0-9]{1,10}", value):          # ASCII digits only: "²".isdigit() is true
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
