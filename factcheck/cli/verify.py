@@ -104,11 +104,12 @@ def verify_command(
     except KeyboardInterrupt:
         error("interrupted: nothing was written")
         raise typer.Exit(ExitCode.INTERRUPTED) from None
-    except Exception:
+    except Exception as e:
         if debug:
             raise
-        logging.getLogger("factcheck").exception("internal error")
-        error("internal error (run again with --debug for the traceback, and please report it)")
+        logging.getLogger("factcheck").debug("internal error", exc_info=True)
+        error(f"internal error: {type(e).__name__}: {e}\n  run again with --debug for the traceback, and "
+              "please report it")
         raise typer.Exit(ExitCode.USAGE) from None
 
     color = output is None and chosen is OutputFormat.TABLE and stdout_is_terminal()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from factcheck.formats.base import RenderOptions
 from factcheck.formats.excerpt import excerpt
@@ -18,7 +18,8 @@ def render_markdown(report: Report, options: RenderOptions) -> str:
     lines.append(f"# {_cell(title)}")
     lines.append("")
     if article and article.url:
-        lines.append(f"Article: <{article.url}>" + (f" ({article.published})" if article.published else ""))
+        published = f" ({_cell(article.published)})" if article.published else ""
+        lines.append(f"Article: {_link(article.url, article.url)}{published}")
         lines.append("")
     lines.append(f"**{summary_line(report.summary)}**")
     lines.append("")
@@ -35,24 +36,42 @@ def render_markdown(report: Report, options: RenderOptions) -> str:
         else:
             evidence = _cell(evidence)
         host = urlsplit(source).hostname or source
-        link = f"[{_cell(host)}]({source})" if urlsplit(source).scheme in ("http", "https") else _cell(source)
+        link = _link(host, source)
         claim = _cell(" ".join(r.claim.text.split()))
         lines.append(f"| {style.symbol} {r.verdict.value} | `{r.claim.id}` | {claim} | {evidence} | {link} |")
     return "\n".join(lines) + "\n"
 
 
 def _emphasised(text: str, marks: list[tuple[int, int]]) -> str:
+    """The excerpt with the matched spans in bold; the spaces around them kept outside
+    the asterisks (Markdown does not bold ``** word**``)."""
     out = []
     position = 0
     for a, b in marks:
-        out.append(_cell(text[position:a]))
-        out.append(f"**{_cell(text[a:b]).strip()}**")
+        out.append(_escape(text[position:a]))
+        inner = text[a:b]
+        lead = inner[: len(inner) - len(inner.lstrip())]
+        trail = inner[len(inner.rstrip()):]
+        out.append(f"{lead}**{_escape(inner.strip())}**{trail}" if inner.strip() else inner)
         position = b
-    out.append(_cell(text[position:]))
-    return "".join(out)
+    out.append(_escape(text[position:]))
+    return " ".join("".join(out).split())
+
+
+def _link(label: str, url: str) -> str:
+    """A link for web URLs (with the characters that would break the table or the link
+    percent-encoded), plain escaped text for anything else."""
+    if urlsplit(url).scheme not in ("http", "https"):
+        return _cell(url)
+    safe = quote(url, safe=":/?#[]@!$&'*+,;=%~.-_")
+    return f"[{_cell(label)}]({safe})"
+
+
+def _escape(text: str) -> str:
+    return (text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*")
+            .replace("<", "&lt;").replace(">", "&gt;"))
 
 
 def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return (" ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|")
-            .replace("*", "\\*").replace("<", "&lt;").replace(">", "&gt;"))
+    """Text safe inside a Markdown table cell: one line, no table or HTML syntax."""
+    return _escape(" ".join(text.split()))
