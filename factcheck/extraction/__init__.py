@@ -26,7 +26,7 @@ def sniff(body: bytes, content_type: str | None) -> str:
         return "pdf"
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "binary"
-    ctype = (content_type or "").lower()
+    ctype = (content_type or "").split(";", 1)[0].strip().lower()
     if ctype in HTML_TYPES:
         return "html"
     if ctype in PDF_TYPES:
@@ -48,7 +48,8 @@ def extract(body: bytes, content_type: str | None, charset: str | None = None) -
         return extract_pdf(body)
     if kind == "binary":
         shown = content_type or "unknown"
-        if content_type and (content_type in HTML_TYPES or content_type.startswith("text/")):
+        media = (content_type or "").split(";", 1)[0].strip().lower()
+        if media in HTML_TYPES or media.startswith("text/"):
             raise ExtractionError(f"binary content served as {shown}")
         raise ExtractionError(f"unsupported content type {shown}: factcheck reads HTML, PDF and plain text")
     text, encoding = decode(body, charset, html=kind == "html")

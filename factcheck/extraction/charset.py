@@ -19,6 +19,11 @@ from charset_normalizer import from_bytes
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 _META = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _SINGLE_BYTE_WESTERN = {"ascii", "iso8859-1", "cp1252", "iso8859-15"}
+_NOT_PAGE_CODECS = frozenset({"undefined", "idna", "punycode", "raw-unicode-escape", "unicode-escape",
+                              "palmos", "mbcs", "oem"})
+_CP1252_PUNCTUATION = re.compile(rb"[\x91-\x97\x85]")
+"""Bytes that are curly quotes, dashes and the ellipsis in windows-1252 and control
+characters elsewhere: text that has them and is not UTF-8 is windows-1252."""
 META_PRESCAN_BYTES = 8192
 """How far into a page the ``<meta charset>`` is looked for (browsers look at 1024 bytes;
 pages that put it later are common enough to look further)."""
@@ -49,6 +54,10 @@ def decode(body: bytes, declared: str | None = None, *, html: bool = False) -> t
     text = _strict(body, "utf-8")
     if text is not None:
         return text, "utf-8"
+    if _CP1252_PUNCTUATION.search(body):
+        text = _strict(body, "cp1252")
+        if text is not None:
+            return text, "cp1252"
     guess = from_bytes(body[:200_000]).best()
     if guess is not None and guess.encoding:
         codec = _codec(guess.encoding)
@@ -62,9 +71,12 @@ def decode(body: bytes, declared: str | None = None, *, html: bool = False) -> t
 def _codec(name: str) -> str | None:
     """The Python codec name for a declared charset, or None if unknown."""
     try:
-        codec = codecs.lookup(name.strip().strip("\"'")).name
-    except (LookupError, ValueError):
+        info = codecs.lookup(name.strip().strip("\"'"))
+    except (LookupError, ValueError, TypeError):
         return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_CODECS:
+        return None
+    codec = info.name
     if codec.startswith(("utf-16", "utf-32")):
         # A page that can declare this in ASCII is not UTF-16 (WHATWG: read as UTF-8).
         return "utf-8"
@@ -74,5 +86,6 @@ def _codec(name: str) -> str | None:
 def _strict(body: bytes, codec: str) -> str | None:
     try:
         return body.decode(codec)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError, ValueError, TypeError):
+        # "undefined", "idna", "punycode"... are codecs, but not for page text
         return None

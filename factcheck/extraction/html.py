@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from typing import Any
 
 import trafilatura
@@ -19,6 +20,7 @@ from lxml import html as lxml_html
 
 from factcheck.errors import ExtractionError
 from factcheck.extraction.text import SourceDocument, SourceText
+from factcheck.extraction.walls import PageFacts, wall_reason
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +36,14 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
+_PARSER = lxml_html.HTMLParser(huge_tree=True)
+"""huge_tree lifts libxml2's nesting limit from 256 to 2048 levels: past the limit it
+silently drops the rest of the page (broken markup with hundreds of unclosed tags exists)."""
+_LXML_LOCK = threading.Lock()
+"""trafilatura shares compiled lxml XPath objects between calls, and concurrent calls from
+several threads crash the process (SIGSEGV): adbar/trafilatura#840, #925. Pages are
+parsed one at a time; the rest of a source's preparation still runs in parallel."""
+
 _TRAFILATURA_OPTIONS: dict[str, Any] = {
     "output_format": "txt",
     "include_comments": False,
@@ -47,13 +57,25 @@ _TRAFILATURA_OPTIONS: dict[str, Any] = {
 
 
 def extract_html(markup: str) -> SourceDocument:
-    """The main text (when trafilatura finds one) and the whole visible text of a page."""
+    """The main text (when trafilatura finds one) and the whole visible text of a page.
+
+    Safe to call from several threads: the lxml work is done one page at a time.
+    """
+    with _LXML_LOCK:
+        return _extract_html(markup)
+
+
+def _extract_html(markup: str) -> SourceDocument:
     markup = _XML_DECLARATION.sub("", markup, count=1)
     tree = _parse(markup)
     visible = visible_text(tree)
     title = _title(tree)
     texts = []
     main = _main_text(markup)
+    reason = wall_reason(PageFacts(title=title, headings=_headings(tree), main_text=main, visible_text=visible,
+                                   noindex=_noindex(tree)))
+    if reason is not None:
+        raise ExtractionError(f"the page is {reason}")
     if main:
         texts.append(SourceText(main, "article"))
     if visible and visible != main:
@@ -65,7 +87,7 @@ def extract_html(markup: str) -> SourceDocument:
 
 def _parse(markup: str) -> etree._Element:
     try:
-        return lxml_html.document_fromstring(markup or "<html></html>")
+        return lxml_html.document_fromstring(markup or "<html></html>", parser=_PARSER)
     except (etree.ParserError, ValueError) as e:
         raise ExtractionError(f"unparseable HTML: {e}") from None
 
@@ -116,6 +138,24 @@ def _title(tree: etree._Element) -> str | None:
         return None
     text = " ".join((found.text_content() or "").split())
     return text or None
+
+
+def _headings(tree: etree._Element) -> tuple[str, ...]:
+    found = []
+    for element in tree.iter("h1", "h2"):
+        text = " ".join((element.text_content() or "").split())
+        if text:
+            found.append(text)
+        if len(found) >= 3:
+            break
+    return tuple(found)
+
+
+def _noindex(tree: etree._Element) -> bool:
+    for meta in tree.iter("meta"):
+        if (meta.get("name") or "").lower() == "robots" and "noindex" in (meta.get("content") or "").lower():
+            return True
+    return False
 
 
 def _tidy(text: str) -> str:
