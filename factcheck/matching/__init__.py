@@ -9,7 +9,7 @@ from __future__ import annotations
 from factcheck.matching.finding import PassageMatch, TextFinding
 from factcheck.matching.fragments import Fragment, make_fragment, quote_fragments, strip_outer_quotes
 from factcheck.matching.quotes import find_quote
-from factcheck.matching.statements import find_statement
+from factcheck.matching.statements import find_figure, find_statement
 from factcheck.matching.tokens import IndexedText, Vocabulary, index_text
 from factcheck.model import Claim, Kind
 
@@ -26,6 +26,8 @@ def find(claim: Claim, fragments: tuple[Fragment, ...], text: IndexedText,
     """Check one claim (already split into ``fragments``) against one text."""
     if claim.kind is Kind.QUOTE:
         return find_quote(fragments, text, vocabulary)
+    if claim.kind is Kind.FIGURE:
+        return find_figure(fragments[0], text, vocabulary)
     return find_statement(fragments[0], text, vocabulary)
 
 

@@ -27,6 +27,9 @@ class PassageMatch:
     """Index of the passage's first word in the text's words."""
     last_word: int = 0
     """Index just past the passage's last word."""
+    pairs: tuple[tuple[int, int, int, int], ...] = ()
+    """Aligned stretches as (claim start, claim end, source start, source end) offsets:
+    where each part of the claim sits in the source."""
 
     @property
     def meaningful(self) -> tuple[WordChange, ...]:

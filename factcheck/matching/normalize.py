@@ -1,8 +1,9 @@
 """Folding away differences that never change meaning, keeping the way back.
 
 ``fold`` maps each character to its case-folded, accent-stripped, compatibility form,
-with every quote mark made ``'`` or ``"``, every dash and every run of whitespace made a
-space, and invisible characters (soft hyphens, zero-width spaces) dropped. The result
+with every quote mark made ``'`` or ``"``, every dash and minus sign made ``-`` (which
+separates words, except as the sign of a number), every whitespace character a space,
+and invisible characters (soft hyphens, zero-width spaces) dropped. The result
 keeps a map to the original positions, so a passage found in folded text is shown as
 the source wrote it. Most characters fold to exactly one character; only the few that
 expand or vanish (``ﬁ``, ``…``, a soft hyphen) are recorded, so the map costs nothing
@@ -31,9 +32,11 @@ def fold_char(char: str) -> str:
     if char in DOUBLE_QUOTES:
         return '"'
     if char in DASHES:
-        return " "
+        return "-"
     if char in INVISIBLE:
         return ""
+    if char == "&":
+        return " and "
     if char.isspace():
         return " "
     if char.isascii():
@@ -45,9 +48,12 @@ def fold_char(char: str) -> str:
     folded = base.lower()
     if folded != base.casefold() and len(base.casefold()) == len(folded):
         folded = base.casefold()
-    if len(folded) > 1 and any(c in DASHES or c in SINGLE_QUOTES or c in DOUBLE_QUOTES for c in folded):
-        folded = "".join(fold_char(c) for c in folded)
-    return folded
+    # A compatibility form may itself be a quote mark or a dash (U+FF40, U+207B): fold
+    # those too, so that folding twice changes nothing.
+    return "".join(_BASIC.get(c, c) for c in folded)
+
+
+_BASIC = {**dict.fromkeys(SINGLE_QUOTES, "'"), **dict.fromkeys(DOUBLE_QUOTES, '"'), **dict.fromkeys(DASHES, "-")}
 
 
 @dataclass(frozen=True)

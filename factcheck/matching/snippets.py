@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from factcheck.matching.sentences import ABBREVIATION
+
 SNIPPET_CONTEXT = 200
 """Characters of context looked at on each side of a match, at most."""
 
@@ -18,7 +20,7 @@ def snippet_bounds(text: str, start: int, end: int, context: int = SNIPPET_CONTE
     """
     lo = max(0, start - context)
     before = text[lo:start]
-    ends = list(_SENTENCE_END.finditer(before))
+    ends = [m for m in _SENTENCE_END.finditer(before) if not _abbreviated(text, lo + m.start())]
     if ends:
         left = lo + ends[-1].end()
     elif lo == 0:
@@ -28,9 +30,10 @@ def snippet_bounds(text: str, start: int, end: int, context: int = SNIPPET_CONTE
         left = lo + space + 1 if space >= 0 else start
     hi = min(len(text), end + context)
     after = text[end:hi]
-    found = _SENTENCE_END.search(after)
+    found = next((m for m in _SENTENCE_END.finditer(after) if not _abbreviated(text, end + m.start())), None)
     if found:
-        right = end + found.start() + 1 if text[end + found.start()] != "\n" else end + found.start()
+        right = end + found.start() + len(found.group().rstrip()) if text[end + found.start()] != "\n" \
+            else end + found.start()
         right = min(max(right, end), len(text))
     elif hi == len(text):
         right = hi
@@ -38,3 +41,8 @@ def snippet_bounds(text: str, start: int, end: int, context: int = SNIPPET_CONTE
         space = after.rfind(" ")
         right = end + space if space >= 0 else end
     return left, right
+
+
+def _abbreviated(text: str, stop: int) -> bool:
+    """Whether the full stop at ``stop`` closes an abbreviation ("Mr.", "U.S."), not a sentence."""
+    return text[stop] == "." and bool(ABBREVIATION.search(text[max(0, stop - 12):stop]))

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from factcheck.matching.normalize import fold
 
-TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_][^\W_]*(?:'[^\W_]+)*|[%$€£¥₹]")
+TOKEN = re.compile(r"(?:(?<![\w.,-])-)?\d+(?:[.,:]\d+)*|[^\W\d_][^\W_]*(?:'[^\W_]+)*|[%$€£¥₹]")
 """A number, with its separators (``1,200``, ``3.4``, ``10:30``); a word, which starts
 with a letter and may hold digits and inner apostrophes (``g20``, ``don't``); or a
 currency or percent sign. Everything else separates, and a number is always its own
-word (``177bn`` is ``177`` ``bn``, as ``177 bn`` is)."""
+word (``177bn`` is ``177`` ``bn``, as ``177 bn`` is). A dash right before a number and
+after a space is its sign: ``-0.4`` and ``0.4`` are different words, ``2019-20`` is two."""
 
 WILDCARD = "\ue000"
 """The word a free-standing bracketed insertion in a quote becomes: a private-use
@@ -123,6 +124,8 @@ class IndexedText:
     """One vocabulary character per word."""
     scope: str
     """Where the text came from: ``article``, ``page``, ``pdf`` or ``text``."""
+    cache: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+    """Indexes built on demand by the matchers that need them (sentences, quantities)."""
 
 
 def index_text(text: str, scope: str, vocabulary: Vocabulary) -> IndexedText:

@@ -1,0 +1,102 @@
+"""Words that carry the meaning of a passage: content words, negations, antonyms.
+
+Small pure functions and word lists, shared by the word diff (``differences``), the
+passage search (``sentences``) and the figure and statement checks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+NEGATIONS = frozenset({
+    "not", "no", "never", "none", "nobody", "nothing", "nowhere", "neither", "nor", "without",
+    "cannot", "n't", "ain't", "hardly", "barely", "scarcely",
+})
+
+STOPWORDS = frozenset("""
+a about above after again against all am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have
+having he her here hers herself him himself his how i if in into is it its itself just me more most
+my myself of off on once only or other our ours ourselves out over own same she should so some such
+than that the their theirs them themselves then there these they this those through to too under
+until up very was we were what when where which while who whom why will with would you your yours
+yourself yourselves also said says say told according would could may might must shall one two its
+it's mr mrs ms dr per via upon among amid since within
+""".split()) - NEGATIONS
+
+ANTONYMS: tuple[tuple[str, str], ...] = (
+    ("more", "less"), ("more", "fewer"), ("most", "least"), ("increase", "decrease"), ("increased", "decreased"),
+    ("increases", "decreases"), ("increasing", "decreasing"), ("rise", "fall"), ("rose", "fell"),
+    ("rises", "falls"), ("rising", "falling"), ("risen", "fallen"), ("up", "down"), ("higher", "lower"),
+    ("highest", "lowest"), ("high", "low"), ("gain", "loss"), ("gained", "lost"), ("gains", "losses"),
+    ("grow", "shrink"), ("grew", "shrank"), ("growth", "decline"), ("growing", "shrinking"),
+    ("expand", "contract"), ("expanded", "contracted"), ("before", "after"), ("above", "below"),
+    ("over", "under"), ("all", "some"), ("all", "none"), ("always", "never"), ("always", "sometimes"),
+    ("everyone", "no one"), ("many", "few"), ("much", "little"), ("largest", "smallest"), ("larger", "smaller"),
+    ("large", "small"), ("biggest", "smallest"), ("bigger", "smaller"), ("big", "small"), ("best", "worst"),
+    ("better", "worse"), ("good", "bad"), ("win", "lose"), ("won", "lost"), ("wins", "loses"),
+    ("winner", "loser"), ("accept", "reject"), ("accepted", "rejected"), ("approve", "reject"),
+    ("approved", "rejected"), ("allow", "forbid"), ("allowed", "banned"), ("allowed", "forbidden"),
+    ("legal", "illegal"), ("possible", "impossible"), ("likely", "unlikely"), ("able", "unable"),
+    ("true", "false"), ("success", "failure"), ("succeeded", "failed"), ("support", "oppose"),
+    ("supported", "opposed"), ("supports", "opposes"), ("for", "against"), ("agree", "disagree"),
+    ("agreed", "disagreed"), ("include", "exclude"), ("included", "excluded"), ("first", "last"),
+    ("earliest", "latest"), ("early", "late"), ("earlier", "later"), ("cheaper", "dearer"),
+    ("cheap", "expensive"), ("strong", "weak"), ("stronger", "weaker"), ("strengthen", "weaken"),
+    ("open", "closed"), ("opened", "closed"), ("start", "end"), ("started", "ended"), ("begin", "end"),
+    ("buy", "sell"), ("bought", "sold"), ("import", "export"), ("imports", "exports"),
+    ("imported", "exported"), ("north", "south"), ("east", "west"), ("left", "right"), ("men", "women"),
+    ("male", "female"), ("maximum", "minimum"), ("max", "min"), ("majority", "minority"),
+    ("positive", "negative"), ("surplus", "deficit"), ("profit", "loss"), ("profits", "losses"),
+    ("guilty", "innocent"), ("convicted", "acquitted"), ("alive", "dead"), ("inside", "outside"),
+    ("increase", "cut"), ("raise", "lower"), ("raised", "lowered"), ("raised", "cut"), ("hire", "fire"),
+    ("hired", "fired"), ("add", "remove"), ("added", "removed"), ("with", "without"), ("same", "different"),
+    ("easy", "difficult"), ("easier", "harder"), ("right", "wrong"), ("safe", "dangerous"),
+    ("public", "private"), ("domestic", "foreign"), ("friend", "enemy"), ("ally", "enemy"),
+    ("allies", "enemies"), ("peace", "war"), ("love", "hate"), ("loved", "hated"), ("like", "dislike"),
+    ("increasingly", "decreasingly"), ("more", "fewer"), ("often", "rarely"), ("frequently", "rarely"),
+    ("everything", "nothing"), ("everybody", "nobody"), ("full", "empty"), ("heavy", "light"),
+)
+_ANTONYM_PAIRS = frozenset(frozenset(p) for p in ANTONYMS)
+
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+_NUMERIC = re.compile(r"\d")
+
+
+def is_negation(word: str) -> bool:
+    """Whether a folded word negates (``not``, ``never``, ``don't``...)."""
+    return word in NEGATIONS or word.endswith("n't")
+
+
+def are_antonyms(a: str, b: str) -> bool:
+    """Whether two folded words are listed as opposites (``more``/``less``, ``rose``/``fell``)."""
+    return frozenset((a, b)) in _ANTONYM_PAIRS
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper, enough to match ``exports``/``export``, ``talks``/``talking``.
+
+    Deliberately crude (no dictionary, no language model): it only has to make two
+    forms of one word agree more often than it makes two words collide.
+    """
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) <= 4:
+        return word
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            return word[: -len(suffix)] + replacement
+    return word
+
+
+def content_words(words: Iterable[str]) -> list[str]:
+    """Stemmed folded words that carry meaning: no stopwords, no numbers, no signs."""
+    out = []
+    for word in words:
+        if word in STOPWORDS or _NUMERIC.search(word) or len(word) < 2 or not word[0].isalpha():
+            continue
+        out.append(stem(word))
+    return out
