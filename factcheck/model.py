@@ -115,6 +115,15 @@ class Evidence:
     ``pdf`` or ``text``."""
     differences: tuple[Difference, ...] = ()
     """For a near miss: where the passage differs from the claim."""
+    link: str | None = None
+    """The source URL with a ``#:~:text=`` fragment that opens it at the passage."""
+    speaker_found: bool | None = None
+    """For a quote with a speaker: whether the source names the speaker near the passage
+    (None when the claim names no speaker)."""
+    attributed_to: str | None = None
+    """When the speaker is not named nearby: the person the source attributes the words to."""
+    notes: tuple[str, ...] = ()
+    """Harmless differences, in words ("typo: “somethiing” for “something”")."""
 
     def highlights(self) -> tuple[tuple[int, int], ...]:
         """The matched spans relative to the snippet, clipped to it."""

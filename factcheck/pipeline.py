@@ -18,19 +18,22 @@ from factcheck._version import __version__
 from factcheck.errors import ExtractionError
 from factcheck.extraction import SourceDocument, extract
 from factcheck.fetch import Fetcher, FetchOptions, FetchResult
+from factcheck.links import text_fragment_url
 from factcheck.matching import IndexedText, TextFinding, Vocabulary, claim_fragments, find, index_text
 from factcheck.matching.snippets import snippet_bounds
+from factcheck.matching.speakers import check_speaker
 from factcheck.model import (
     Claim,
     ClaimResult,
     ClaimsFile,
     Difference,
     Evidence,
+    Kind,
     Report,
     SourceRef,
     SourceStatus,
 )
-from factcheck.verdicts import SourceCheck, decide
+from factcheck.verdicts import QUIET_CHANGES, SourceCheck, decide, describe_change
 
 log = logging.getLogger(__name__)
 
@@ -128,21 +131,29 @@ def check_claim(claim: Claim, sources: dict[str, PreparedSource], vocabulary: Vo
     evidence = tuple(
         item
         for check, finding in decision.evidence
-        for item in _evidence(check, finding, sources[check.ref.target])
+        for item in _evidence(claim, check, finding, sources[check.ref.target])
     )
     return ClaimResult(claim=claim, verdict=decision.verdict, reason=decision.reason, evidence=evidence,
                        sources=tuple(c.status for c in checks), score=decision.score)
 
 
-def _evidence(check: SourceCheck, finding: TextFinding, source: PreparedSource) -> list[Evidence]:
+def _evidence(claim: Claim, check: SourceCheck, finding: TextFinding, source: PreparedSource) -> list[Evidence]:
     text = next(t.tokens.text for t in source.texts if t.scope == finding.scope)
+    web = source.fetched.final_url or check.ref.target
     out = []
     for part in finding.found:
         left, right = snippet_bounds(text, part.start, part.end)
+        speaker = None
+        if claim.kind is Kind.QUOTE and claim.speaker:
+            speaker = check_speaker(text, part.start, part.end, claim.speaker)
         out.append(Evidence(
             url=check.ref.ref, snippet=text[left:right], start=part.start, end=part.end,
             score=round(part.score, 3), snippet_start=left, spans=((part.start, part.end),),
             scope=finding.scope,
             differences=tuple(Difference(c.claimed_text, c.source_text) for c in part.meaningful),
+            link=text_fragment_url(web, text[part.start:part.end]),
+            speaker_found=speaker.found if speaker else None,
+            attributed_to=speaker.attributed_to if speaker else None,
+            notes=tuple(describe_change(c) for c in part.changes if c.harmless and c.why not in QUIET_CHANGES),
         ))
     return out

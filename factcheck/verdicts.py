@@ -20,8 +20,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from factcheck.matching.finding import PassageMatch, TextFinding
+from factcheck.matching.differences import WordChange
+from factcheck.matching.finding import TextFinding
 from factcheck.model import Kind, SourceRef, SourceStatus, Verdict
+
+QUIET_CHANGES = frozenset({"reworded", "source says more"})
+"""Harmless differences of a paraphrase too ordinary to mention in a reason."""
 
 _RANK = {Verdict.SUPPORTED: 0, Verdict.CONTRADICTED: 1, Verdict.PARTIAL: 2, Verdict.NOT_FOUND: 3,
          Verdict.UNREACHABLE: 4}
@@ -103,31 +107,47 @@ def _score(finding: TextFinding) -> float:
 
 
 def _reason(kind: Kind, verdict: Verdict, check: SourceCheck, finding: TextFinding) -> str:
+    """One sentence in plain words: what was found where, and why that gives this verdict."""
     host = _host(check.ref)
     found = finding.found
+    unit = {Kind.QUOTE: "quote", Kind.FIGURE: "figure", Kind.STATEMENT: "statement"}[kind]
     if verdict is Verdict.SUPPORTED:
-        excused = sorted({c.why for p in found for c in p.changes})
-        if all(p.exact for p in found):
-            how = "found as written" if kind is Kind.QUOTE else "stated"
-            return f"{how} in {host}"
-        return f"found in {host}, differing only harmlessly ({', '.join(excused)})"
+        excused = [c for p in found for c in p.changes if c.harmless and c.why not in QUIET_CHANGES]
+        if not excused:
+            if kind is Kind.FIGURE:
+                return f"every figure stated in {host}"
+            return f"{unit} found verbatim in {host}" if all(p.exact for p in found) else f"{unit} found in {host}"
+        return f"{unit} found in {host}; " + "; ".join(describe_change(c) for c in excused[:3])
     if verdict is Verdict.CONTRADICTED:
         wrong = next(p for p in found if not p.faithful)
         change = wrong.meaningful[0]
-        said = _quoted(change.source_text) if change.source_text else "nothing there"
-        claimed = _quoted(change.claimed_text) if change.claimed_text else "nothing"
-        what = {"negation": "a negation differs", "number": "a number differs"}.get(
-            change.why, "the wording differs")
-        more = len(wrong.meaningful) - 1
+        more = len([c for p in found for c in p.meaningful]) - 1
         extra = f" (and {more} more difference{'s' if more > 1 else ''})" if more else ""
-        return f"{host} has the passage but {what}: it says {said} where the claim says {claimed}{extra}"
+        said = _quoted(change.source_text) if change.source_text else "nothing"
+        claimed = _quoted(change.claimed_text) if change.claimed_text else "nothing"
+        if change.why == "number":
+            return f"{host} states {said} where the claim says {claimed}{extra}"
+        if change.why == "negation":
+            return f"{host} says the opposite: {said} where the claim says {claimed}{extra}"
+        lead = "misquote: " if kind is Kind.QUOTE else ""
+        return f"{lead}{host} says {said} where the claim says {claimed}{extra}"
     missing = [i for i, p in enumerate(finding.parts) if p is None]
     total = len(finding.parts)
+    pieces = "figures" if kind is Kind.FIGURE else "fragments"
     if missing:
         first = missing[0]
-        return (f"{total - len(missing)} of {total} fragments found in {host}; "
-                f"fragment {first + 1} was found nowhere")
+        return (f"{total - len(missing)} of {total} {pieces} found in {host}; "
+                f"{pieces[:-1]} {first + 1} was found nowhere")
     return f"every fragment found in {host}, but not in the claim's order"
+
+
+def describe_change(change: WordChange) -> str:
+    """A harmless difference in words: "typo: “somethiing” for “something”"."""
+    claimed = _quoted(change.claimed_text) if change.claimed_text else "nothing"
+    source = _quoted(change.source_text) if change.source_text else "nothing"
+    if change.why in ("within the claim's tolerance", "same figure written differently"):
+        return f"source states {source}, claim says {claimed}: {change.why}"
+    return f"{change.why}: {claimed} for {source}"
 
 
 def _quoted(text: str) -> str:
@@ -140,8 +160,3 @@ def _host(ref: SourceRef) -> str:
     if parts.scheme == "file":
         return ref.ref
     return parts.hostname or ref.ref
-
-
-def first_passage(finding: TextFinding) -> PassageMatch | None:
-    """The first fragment found, for a one-line summary of the evidence."""
-    return next(iter(finding.found), None)

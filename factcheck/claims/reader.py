@@ -138,7 +138,7 @@ def _unbuildable_scalar(yaml: YAML, text: str) -> tuple[int | None, str | None]:
         if isinstance(node, ScalarNode):
             try:
                 constructor.construct_object(node, deep=True)
-            except Exception:  # noqa: BLE001 - any failure marks the culprit
+            except Exception:
                 return node.start_mark.line + 1, str(node.value)
         elif isinstance(node, MappingNode):
             for key, value in reversed(node.value):

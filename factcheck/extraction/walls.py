@@ -37,7 +37,8 @@ _WALLS = (
         r"\b(?:subscribe (?:now )?to (?:continue|read|keep reading|unlock)|(?:this|the) (?:article|story|content)"
         r" is (?:only )?(?:available )?(?:for|to) (?:subscribers|members)|already a (?:subscriber|member)"
         r"|to continue reading|sign up to (?:read|continue)|subscriber[- ]only|premium (?:content|article)"
-        r"|reached your (?:limit|maximum) of free|free articles? (?:remaining|left)|unlock (?:this|full) (?:article|story))\b",
+        r"|reached your (?:limit|maximum) of free|free articles? (?:remaining|left)"
+        r"|unlock (?:this|full) (?:article|story))\b",
         re.IGNORECASE)),
     ("a login page", re.compile(
         r"\b(?:(?:sign|log) ?in to (?:continue|read|view|access)|please (?:sign|log) ?in|you must be logged in"

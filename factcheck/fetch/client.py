@@ -9,6 +9,7 @@ import httpx
 from factcheck.fetch.body import SUPPORTED_ENCODINGS
 from factcheck.fetch.options import FetchOptions
 
+
 class UnfollowableRedirect(Exception):
     """A redirect whose Location is not an http(s) URL with a host and a valid port."""
 
@@ -30,7 +31,8 @@ async def check_redirect(response: httpx.Response) -> None:
         parts = urlsplit(urljoin(str(response.url), location))
         port = parts.port
     except ValueError:
-        raise UnfollowableRedirect(location, f"redirected to an invalid URL {location[:80]!r}", response.status_code) from None
+        raise UnfollowableRedirect(location, f"redirected to an invalid URL {location[:80]!r}",
+                                   response.status_code) from None
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
         raise UnfollowableRedirect(location, f"redirected to a {scheme or 'relative'}: URL, which is not followed",

@@ -189,7 +189,7 @@ def _redirect_target(response: httpx.Response) -> str | _Failure:
         return _Failure(f"redirected to a {scheme or 'relative'}: URL, which is not followed", False, status)
     if not parts.hostname:
         return _Failure(f"redirected to a URL without a host: {_short(location, 80)!r}", False, status)
-    return next_url
+    return str(next_url)
 
 
 async def fetch_all(targets: Iterable[str], options: FetchOptions | None = None) -> dict[str, FetchResult]:
