@@ -55,6 +55,8 @@ class PreparedSource:
     fetched: FetchResult
     texts: tuple[IndexedText, ...] = ()
     error: str | None = None
+    title: str | None = None
+    """The page's title and its authors' names, where a quote's speaker may be named."""
 
     def status(self, ref: SourceRef) -> SourceStatus:
         f = self.fetched
@@ -114,7 +116,8 @@ def prepare(fetched: FetchResult, vocabulary: Vocabulary) -> PreparedSource:
         log.exception("extracting %s failed", fetched.target)
         return PreparedSource(fetched, error=f"could not extract text: {type(e).__name__}: {e}")
     texts = tuple(index_text(t.text, t.scope, vocabulary) for t in document.texts)
-    return PreparedSource(fetched, texts=texts)
+    byline = " ".join(filter(None, (document.title, *document.authors)))
+    return PreparedSource(fetched, texts=texts, title=byline or None)
 
 
 def check_claim(claim: Claim, sources: dict[str, PreparedSource], vocabulary: Vocabulary) -> ClaimResult:
@@ -145,7 +148,7 @@ def _evidence(claim: Claim, check: SourceCheck, finding: TextFinding, source: Pr
         left, right = snippet_bounds(text, part.start, part.end)
         speaker = None
         if claim.kind is Kind.QUOTE and claim.speaker:
-            speaker = check_speaker(text, part.start, part.end, claim.speaker)
+            speaker = check_speaker(text, part.start, part.end, claim.speaker, source.title)
         out.append(Evidence(
             url=check.ref.ref, snippet=text[left:right], start=part.start, end=part.end,
             score=round(part.score, 3), snippet_start=left, spans=((part.start, part.end),),

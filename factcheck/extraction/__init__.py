@@ -54,7 +54,7 @@ def extract(body: bytes, content_type: str | None, charset: str | None = None) -
         raise ExtractionError(f"unsupported content type {shown}: factcheck reads HTML, PDF and plain text")
     text, encoding = decode(body, charset, html=kind == "html")
     document = extract_html(text) if kind == "html" else extract_plain(text)
-    return SourceDocument(document.texts, title=document.title, encoding=encoding)
+    return SourceDocument(document.texts, title=document.title, encoding=encoding, authors=document.authors)
 
 
 __all__ = ["ExtractionError", "SourceDocument", "SourceText", "extract", "sniff"]

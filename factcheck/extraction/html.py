@@ -82,7 +82,7 @@ def _extract_html(markup: str) -> SourceDocument:
         texts.append(SourceText(visible, "page"))
     if not texts:
         raise ExtractionError("the page has no visible text")
-    return SourceDocument(tuple(texts), title=title)
+    return SourceDocument(tuple(texts), title=title, authors=_authors(tree))
 
 
 def _parse(markup: str) -> etree._Element:
@@ -149,6 +149,20 @@ def _headings(tree: etree._Element) -> tuple[str, ...]:
         if len(found) >= 3:
             break
     return tuple(found)
+
+
+_AUTHOR_META = frozenset({"author", "citation_author", "article:author", "dc.creator", "parsely-author",
+                          "sailthru.author", "byl"})
+
+
+def _authors(tree: etree._Element) -> tuple[str, ...]:
+    found = []
+    for meta in tree.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or "").lower()
+        content = " ".join((meta.get("content") or "").split())
+        if key in _AUTHOR_META and content and not content.startswith("http") and len(content) < 200:
+            found.append(content)
+    return tuple(dict.fromkeys(found))
 
 
 def _noindex(tree: etree._Element) -> bool:

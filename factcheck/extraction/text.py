@@ -26,3 +26,5 @@ class SourceDocument:
     texts: tuple[SourceText, ...]
     title: str | None = None
     encoding: str | None = None
+    authors: tuple[str, ...] = ()
+    """Authors the page's metadata names (``<meta name="author">`` and the like)."""

@@ -9,7 +9,7 @@ from factcheck.formats.base import RenderOptions
 from factcheck.model import Report
 
 COLUMNS = ("file", "id", "kind", "verdict", "score", "reason", "text", "speaker", "evidence_url",
-           "snippet", "start", "end", "differences", "source_errors")
+           "snippet", "start", "end", "differences", "source_errors", "link")
 
 
 def render_csv(report: Report, options: RenderOptions) -> str:
@@ -27,6 +27,7 @@ def render_csv(report: Report, options: RenderOptions) -> str:
             best.start if best else "", best.end if best else "",
             "; ".join(f"{d.claimed} -> {d.source}" for d in best.differences) if best else "",
             errors,
+            (best.link or "") if best else "",
         ])
     return out.getvalue()
 

@@ -67,6 +67,10 @@ def evidence_to_dict(evidence: Evidence) -> dict[str, Any]:
         "scope": evidence.scope,
         "highlights": [list(h) for h in evidence.highlights()],
         "differences": [{"claimed": d.claimed, "source": d.source} for d in evidence.differences],
+        "notes": list(evidence.notes),
+        "link": evidence.link,
+        "speaker_found": evidence.speaker_found,
+        "attributed_to": evidence.attributed_to,
     }
 
 

@@ -13,7 +13,7 @@ from rich.text import Text
 from factcheck.formats.base import RenderOptions
 from factcheck.formats.excerpt import excerpt
 from factcheck.formats.style import VERDICT_STYLES
-from factcheck.model import ClaimResult, Report, Verdict
+from factcheck.model import ClaimResult, Report
 
 CLAIM_CHARS = 80
 SNIPPET_CHARS = 140
@@ -68,9 +68,21 @@ def _evidence(result: ClaimResult) -> Text:
     for difference in best.differences:
         if difference.source:
             text.highlight_words([difference.source], style="bold red reverse")
-    if result.verdict is not Verdict.SUPPORTED:
-        text.append("\n" + result.reason, style="dim")
+    text.append("\n" + result.reason, style="dim")
+    note = speaker_note(result)
+    if note:
+        text.append("\n" + note, style="yellow")
     return text
+
+
+def speaker_note(result: ClaimResult) -> str | None:
+    """A warning when the source attributes the quote to someone else, or never names the speaker."""
+    best = result.evidence[0] if result.evidence else None
+    if best is None or best.speaker_found is not False:
+        return None
+    if best.attributed_to:
+        return f"⚠ the source attributes these words to {best.attributed_to}, not {result.claim.speaker}"
+    return f"⚠ {result.claim.speaker} is not named near the passage in the source"
 
 
 def _source(result: ClaimResult) -> str:

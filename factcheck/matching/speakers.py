@@ -37,20 +37,36 @@ class SpeakerCheck:
     """When it does not: the name the source attributes the words to nearby, if any."""
 
 
-def check_speaker(text: str, start: int, end: int, speaker: str) -> SpeakerCheck:
-    """Look for ``speaker`` around ``text[start:end]``."""
-    window_start = max(0, start - SPEAKER_WINDOW)
-    window = text[window_start:min(len(text), end + SPEAKER_WINDOW)]
-    folded = f" {' '.join(fold(window).text.split())} "
-    for form in name_forms(speaker):
-        if f" {form} " in folded or f" {form}'" in folded or f" {form}," in folded or f" {form}." in folded:
+def check_speaker(text: str, start: int, end: int, speaker: str, title: str | None = None) -> SpeakerCheck:
+    """Look for ``speaker`` around ``text[start:end]``, or as the page's author (in its
+    title or its opening lines, where bylines are); several speakers ("X and Y") each count."""
+    near = text[max(0, start - SPEAKER_WINDOW):min(len(text), end + SPEAKER_WINDOW)]
+    byline = (title or "") + " " + text[:BYLINE_CHARS]
+    for name in _speakers(speaker):
+        if _names(near, name) or _names(byline, name):
             return SpeakerCheck(True)
     return SpeakerCheck(False, _attribution(text, start, end))
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]")
+BYLINE_CHARS = 800
+"""The opening characters of a page searched for its author's name."""
+
+
+def _speakers(speaker: str) -> list[str]:
+    parts = re.split(r"\s*(?:,|\band\b|&|/)\s*", speaker)
+    return [p for p in parts if p.strip()] or [speaker]
+
+
+def _names(text: str, name: str) -> bool:
+    words = _PUNCTUATION.sub(" ", fold(text).text).split()
+    folded = " " + " ".join(words) + " "
+    return any(f" {form} " in folded for form in name_forms(name))
+
+
 def name_forms(speaker: str) -> list[str]:
     """The folded full name and, for a name of several words, the surname."""
-    words = fold(speaker).text.split()
+    words = _PUNCTUATION.sub(" ", fold(speaker).text).split()
     if not words:
         return []
     forms = [" ".join(words)]
