@@ -53,7 +53,9 @@ def _row(result: ClaimResult) -> tuple[Text, Text, Text, Text]:
     if result.claim.speaker:
         claim.append(f"\n— {result.claim.speaker}", style="italic")
     evidence = _evidence(result)
-    evidence.append("\n" + _source(result), style="cyan")
+    source = result.evidence[0].url if result.evidence else (result.sources[0].url if result.sources else "")
+    if source not in result.reason:              # the reason usually names it already
+        evidence.append("\n" + _source(result), style="cyan")
     return verdict, Text(result.claim.id), claim, evidence
 
 
