@@ -79,7 +79,7 @@ def make_fragment(text: str) -> Fragment:
         ends.append(match.end())
         position = match.end()
     _extend(words, starts, ends, cleaned, position, len(cleaned))
-    return Fragment(text, Tokens(cleaned, tuple(words), tuple(starts), tuple(ends)), insertions)
+    return Fragment(text, Tokens.from_spans(cleaned, tuple(words), tuple(starts), tuple(ends)), insertions)
 
 
 def _extend(words: list[str], starts: list[int], ends: list[int], text: str, a: int, b: int) -> None:

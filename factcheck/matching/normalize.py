@@ -81,17 +81,40 @@ class Folded:
         return self.to_original(end - 1) + 1 if end > 0 else 0
 
 
+_CONTEXT_FREE = {"\u0130": "I", "\u03a3": "\u03c3"}
+"""İ lower-cases to two characters, and Σ to ς or σ depending on its neighbours."""
+
+
 def fold(text: str) -> Folded:
-    """Fold ``text`` for matching; see the module's docstring for what is folded."""
-    table = {}
+    """Fold ``text`` for matching; see the module's docstring for what is folded.
+
+    The result is ``"".join(fold_char(c) for c in text)``, computed at C speed: the
+    ASCII majority of a text is lower-cased by ``str.lower`` (one character for one, once
+    İ and Σ are replaced), and only the characters that fold otherwise
+    (non-ASCII ones, ``&``, control spaces) go through a table, most of them by
+    ``str.replace`` and a regular expression.
+    """
+    table: dict[str, str] = {}          # by the character as str.lower() leaves it
     uneven = []
     for char in set(text):
         folded = fold_char(char)
-        if folded != char:
-            table[ord(char)] = folded
         if len(folded) != 1:
             uneven.append(char)
-    out = text.translate(table) if table else text
+        lowered = _CONTEXT_FREE.get(char, char).lower()
+        if folded != lowered:
+            table[lowered] = folded
+    out = text
+    for char, plain in _CONTEXT_FREE.items():        # str.lower is 1:1 and context-free but for these
+        if char in out:
+            out = out.replace(char, plain)
+    out = out.lower()
+    for char, folded in table.items():
+        if char.isascii():
+            out = out.replace(char, folded)
+    others = [char for char in table if not char.isascii()]
+    if others:
+        pattern = re.compile("[" + "".join(re.escape(c) for c in others) + "]")
+        out = pattern.sub(lambda m: table[m.group()], out)
     if not uneven:
         return Folded(out, text)
     starts: list[int] = []
@@ -100,7 +123,7 @@ def fold(text: str) -> Folded:
     pattern = re.compile("[" + "".join(re.escape(c) for c in uneven) + "]")
     for match in pattern.finditer(text):
         orig = match.start()
-        length = len(table.get(ord(match.group()), match.group()))
+        length = len(fold_char(match.group()))
         starts.append(orig + shift)
         entries.append((orig + shift, orig, length))
         shift += length - 1
