@@ -38,22 +38,13 @@ class Vocabulary:
     """Word -> private character, shared by everything matched against each other in a run."""
 
     def __init__(self) -> None:
-        self._codes: dict[str, str] = {}
+        self._codes = _Codes(self)
+        self._codes[WILDCARD] = WILDCARD
         self._lock = threading.Lock()
 
-    def encode(self, words: list[str] | tuple[str, ...]) -> str:
-        """One character per word."""
-        codes = self._codes
-        out = []
-        for word in words:
-            if word == WILDCARD:
-                out.append(WILDCARD)
-                continue
-            code = codes.get(word)
-            if code is None:
-                code = self._new(word)
-            out.append(code)
-        return "".join(out)
+    def encode(self, words: Sequence[str]) -> str:
+        """One character per word (a C-speed dictionary lookup for words already seen)."""
+        return "".join(map(self._codes.__getitem__, words))
 
     def _new(self, word: str) -> str:
         with self._lock:                # texts are indexed in worker threads
@@ -70,7 +61,19 @@ class Vocabulary:
             return code
 
     def __len__(self) -> int:
-        return len(self._codes)
+        """Words known (the wildcard not counted)."""
+        return len(self._codes) - 1
+
+
+class _Codes(dict[str, str]):
+    """The word -> code table; a word not yet in it gets the next code."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        super().__init__()
+        self._vocabulary = vocabulary
+
+    def __missing__(self, word: str) -> str:
+        return self._vocabulary._new(word)
 
 
 class Tokens:
@@ -84,10 +87,10 @@ class Tokens:
 
     __slots__ = ("_ends", "_fends", "_folded", "_fstarts", "_pieces", "_starts", "text", "words")
 
-    def __init__(self, text: str, words: Sequence[str], pieces: Sequence[str], folded: Folded | None = None) -> None:
+    def __init__(self, text: str, words: tuple[str, ...], pieces: Sequence[str], folded: Folded | None = None) -> None:
         self.text = text
         """The original text."""
-        self.words: Sequence[str] = words
+        self.words: tuple[str, ...] = tuple(words)
         """Folded words (lower case, no accents, unified quotes)."""
         self._pieces = pieces
         self._folded = folded
@@ -97,7 +100,7 @@ class Tokens:
         self._ends: Sequence[int] | None = None
 
     @classmethod
-    def from_spans(cls, text: str, words: Sequence[str], starts: Sequence[int], ends: Sequence[int]) -> Tokens:
+    def from_spans(cls, text: str, words: tuple[str, ...], starts: Sequence[int], ends: Sequence[int]) -> Tokens:
         """Tokens whose original offsets are already known (a claim's words, pieced together)."""
         tokens = cls(text, words, ())
         tokens._starts, tokens._ends = starts, ends
