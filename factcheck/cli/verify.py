@@ -71,6 +71,11 @@ def verify_command(
         min=0.001, metavar="SECONDS",
         help="The whole time allowed for one source: connect, read, redirects, retries.",
     )] = DEFAULT_TIMEOUT,
+    workers: Annotated[int | None, typer.Option(
+        min=0, metavar="N", show_default=False,
+        help="Processes that extract and check the sources beside the downloads; 0 runs them in this "
+             "process. [default: one per core for 8 sources or more]",
+    )] = None,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar, no summary, no log lines on stderr.")] = False,
     verbose: Annotated[bool, typer.Option(
@@ -92,7 +97,8 @@ def verify_command(
     chosen = output_format or (OutputFormat.TABLE if output is None and stdout_is_terminal()
                                else OutputFormat.JSON)
     try:
-        options = Options(fetch=FetchOptions(concurrency=concurrency, per_host=per_host, timeout=timeout))
+        options = Options(fetch=FetchOptions(concurrency=concurrency, per_host=per_host, timeout=timeout),
+                          workers=workers)
         if output is not None:
             _check_output(output)
         loaded = _load(files or ["claims.yaml"])
