@@ -10,7 +10,6 @@ import pytest
 
 from factcheck import workers as workers_module
 from factcheck.workers import WorkerCrashed, Workers, default_workers
-
 from tests import worker_jobs
 
 
