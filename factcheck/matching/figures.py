@@ -21,16 +21,25 @@ from factcheck.matching.quantities import Quantity
 from factcheck.matching.sentences import Passage, TextIndex
 from factcheck.matching.tokens import tokenize
 from factcheck.matching.values import AGREES, INCONCLUSIVE, comparable, compare
-from factcheck.matching.words import content_words
+from factcheck.matching.words import content_words, opposite_words
 
 CONTEXT_WORDS = 8
 """Words on each side of a number that say what it counts."""
-SURE_CONTEXT_WORDS = 2
-"""Neighbouring content words two measured quantities must share for a different value
-to be a contradiction even in a passage only loosely about the claim."""
-PLAUSIBLE_SHARE = 0.75
-"""Counterparts whose context matches at least this share of the best match's are
-taken as equally plausible."""
+MIN_CONFLICT_CONTEXT = 0.5
+"""Nearness-weighted neighbouring words (1 for a word next to the number) two figures
+must share before a different value is a contradiction at all."""
+SURE_CONTEXT = 1.0
+"""What they must share for it to be one even in a passage only loosely about the claim."""
+MEASURE_WORDS = frozenset(content_words(
+    ["percent", "cent", "percentage", "point", "points", "billion", "million", "thousand", "trillion", "bn", "mn",
+     "dollars", "euros", "pounds", "yuan", "yen", "roubles", "rubles", "kilometres", "kilometers", "miles",
+     "tonnes", "tons", "kilos", "metres", "meters", "cubic", "year", "years", "month", "months"]))
+"""Words that say how a number is measured, not what it counts: no evidence that two
+numbers are about the same thing."""
+DIRECTION_WORDS = 4
+"""Words on each side of a figure looked at for its direction (rose, fell, up, down)."""
+AGREEMENT_BONUS = 0.3
+"""What an agreeing value adds to a counterpart's context score."""
 
 
 
@@ -42,22 +51,24 @@ class FigureCheck:
     counterpart: Quantity | None
     """The passage's quantity it was compared with (None: nothing comparable)."""
     agrees: bool
-    shared_context: int = 0
-    """Content words the two have in common nearby: how surely they count the same thing."""
+    shared_context: float = 0.0
+    """Neighbouring words the two share, weighted by nearness: how surely they count the same thing."""
+    opposite: tuple[str, str] | None = None
+    """A word next to the claim's figure whose opposite stands next to the source's
+    ("rose 7%" / "fell 7%"): the same number, said of the other direction."""
 
 
 def context_of(text: str, quantity: Quantity, words: int = CONTEXT_WORDS) -> dict[str, float]:
-    """Content words near a quantity in ``text``, each weighted by nearness (1 next to the
-    number, falling with distance), its own words excluded."""
+    """Content words near a quantity in ``text``, each weighted by nearness (1 for the
+    nearest content word on each side, then 1/2, 1/3...), measure words and the
+    quantity's own words excluded."""
     before = tokenize(text[max(0, quantity.start - 240):quantity.start]).words[-words:]
     after = tokenize(text[quantity.end:quantity.end + 240]).words[:words]
     weights: dict[str, float] = {}
-    for distance, word in enumerate(reversed(before)):
-        for stemmed in content_words((word,)):
-            weights[stemmed] = max(weights.get(stemmed, 0.0), 1 / (1 + distance))
-    for distance, word in enumerate(after):
-        for stemmed in content_words((word,)):
-            weights[stemmed] = max(weights.get(stemmed, 0.0), 1 / (1 + distance))
+    for side in (reversed(before), after):
+        near = [w for w in content_words(side) if w not in MEASURE_WORDS]
+        for rank, word in enumerate(near):
+            weights[word] = max(weights.get(word, 0.0), 1 / (1 + rank))
     return weights
 
 
@@ -69,51 +80,90 @@ def check_figures(claim_text: str, claimed: Sequence[Quantity], index: TextIndex
                   aligned: PassageMatch | None = None) -> list[FigureCheck]:
     """Each claimed quantity against its counterpart among the passage's quantities.
 
-    The counterpart is the quantity of the same kind at the claim's place in the source
-    when the claim's sentence aligns word by word (so swapped figures are caught), else
-    the one whose neighbouring words best match the claim's; among counterparts about
-    equally plausible, one that agrees is preferred.
+    The counterpart is the quantity at the claim's place in the source when the claim's
+    sentence aligns word by word (so swapped figures are caught). Otherwise each claimed
+    quantity takes, among the passage's quantities of its kind not yet taken, the one
+    whose neighbouring words best match its own, an agreeing value counting
+    ``AGREEMENT_BONUS`` more (a tie-breaker, not enough to outweigh clearly better
+    context, so "exports rose 43.4%" is not matched with the imports' 43.4%).
     """
     available: list[Quantity] = []
     for sentence in range(passage.first, passage.last):
         available.extend(index.quantities(sentence))
-    checks = []
+    checks: list[FigureCheck] = []
+    taken: set[int] = set()
     for q in claimed:
-        placed = _aligned_counterpart(q, available, aligned)
-        if placed is not None:
-            checks.append(FigureCheck(q, placed, compare(q, placed) == AGREES, SURE_CONTEXT_WORDS))
-            continue
         context = context_of(claim_text, q)
+        placed = _aligned_counterpart(q, available, aligned, claim_text)
+        if placed is _ABSENT:
+            checks.append(FigureCheck(q, None, False))
+            continue
+        if placed is not None:
+            agreeing = comparable(q, placed) and compare(q, placed) == AGREES
+            checks.append(FigureCheck(q, placed, agreeing, SURE_CONTEXT))
+            taken.add(id(placed))
+            continue
         scored = []
         for s in available:
-            if not comparable(q, s):
+            if id(s) in taken or not comparable(q, s):
                 continue
             outcome = compare(q, s)
             if outcome != INCONCLUSIVE:
-                scored.append((_shared(context, context_of(index.text, s)), outcome == AGREES, s))
+                shared = _shared(context, context_of(index.text, s))
+                bonus = AGREEMENT_BONUS if outcome == AGREES else 0.0
+                scored.append((shared + bonus, shared, outcome == AGREES, s))
         if not scored:
             checks.append(FigureCheck(q, None, False))
             continue
-        best_context = max(t[0] for t in scored)
-        plausible = [t for t in scored if t[0] >= best_context * PLAUSIBLE_SHARE]
-        shared, ok, s = max(plausible, key=lambda t: (t[1], t[0], -_distance(q, t[2]), -t[2].start))
-        checks.append(FigureCheck(q, s, ok, int(shared + 0.5)))
-    return checks
+        _, shared, ok, s = max(scored, key=lambda t: (t[0], t[2], -_distance(q, t[3]), -t[3].start))
+        taken.add(id(s))
+        checks.append(FigureCheck(q, s, ok, shared))
+    return [_with_direction(check, claim_text, index.text) for check in checks]
 
 
-def _aligned_counterpart(q: Quantity, available: list[Quantity], aligned: PassageMatch | None) -> Quantity | None:
+def _with_direction(check: FigureCheck, claim_text: str, text: str) -> FigureCheck:
+    """An agreeing counterpart whose neighbouring words turn the claim's direction round
+    (rose/fell, up/down, more/less) does not agree."""
+    s = check.counterpart
+    if s is None or not check.agrees:
+        return check
+    near_claim = _near_words(claim_text, check.claimed)
+    opposite = opposite_words(near_claim, _near_words(text, s))
+    if opposite is None:
+        return check
+    return FigureCheck(check.claimed, s, False, max(check.shared_context, SURE_CONTEXT), opposite)
+
+
+def _near_words(text: str, q: Quantity, words: int = DIRECTION_WORDS) -> list[str]:
+    before = tokenize(text[max(0, q.start - 120):q.start]).words[-words:]
+    after = tokenize(text[q.end:q.end + 120]).words[:words]
+    return [*before, *after]
+
+
+_ABSENT = Quantity(0.0, 0.0, 0.0, "absent", 0, 0, "")
+"""The alignment shows the claim's figure in a clause the source does not have."""
+
+
+def _aligned_counterpart(q: Quantity, available: list[Quantity], aligned: PassageMatch | None,
+                         claim_text: str) -> Quantity | None:
     """The passage's quantity that the word alignment puts where ``q`` is in the claim."""
     if aligned is None:
         return None
-    spans = [(s_start, s_end) for c_start, c_end, s_start, s_end in aligned.pairs
-             if c_start < q.end and q.start < c_end]
-    if not spans:
+    covering = [pair for pair in aligned.pairs if pair[0] < q.end and q.start < pair[1]]
+    if not covering:
         return None
+    c_start, c_end = min(p[0] for p in covering), max(p[1] for p in covering)
+    around = claim_text[c_start:q.start] + " " + claim_text[q.end:c_end]
+    if len([w for w in content_words(tokenize(around).words) if w not in MEASURE_WORDS]) >= 2:
+        return _ABSENT           # a clause the source lacks, aligned with whatever ends its sentence
+    spans = [(p[2], p[3]) for p in covering]
     start, end = min(a for a, _ in spans), max(b for _, b in spans)
-    overlapping = [s for s in available if s.start < end and start < s.end and comparable(q, s)]
+    overlapping = [s for s in available if s.start < end and start < s.end]
     if not overlapping:
         return None
-    return max(overlapping, key=lambda s: min(end, s.end) - max(start, s.start))
+    # The quantity in the claim's place, even of another currency or unit: "€53 million"
+    # where the source's sentence says "$53 million" is a changed figure.
+    return max(overlapping, key=lambda s: (comparable(q, s), min(end, s.end) - max(start, s.start)))
 
 
 def _distance(a: Quantity, b: Quantity) -> float:
@@ -129,15 +179,16 @@ def figure_parts(checks: Sequence[FigureCheck], passage: Passage, text: str, *,
 
     A differing value counts only when the passage is surely about the same thing
     (``confident``), or the two numbers share their unit or currency and at least
-    ``SURE_CONTEXT_WORDS`` neighbouring words; otherwise it is left as not found.
+    ``SURE_CONTEXT`` of their neighbouring words; and never when they share less than
+    ``MIN_CONFLICT_CONTEXT``. Otherwise it is left as not found.
     """
     parts: list[PassageMatch | None] = []
     for check in checks:
         if check.counterpart is None:
             parts.append(None)
             continue
-        if not check.agrees and not (confident or (check.shared_context >= SURE_CONTEXT_WORDS
-                                                   and check.claimed.kind not in ("count", "year"))):
+        sure = check.shared_context >= SURE_CONTEXT and check.claimed.kind not in ("count", "year")
+        if not check.agrees and (check.shared_context < MIN_CONFLICT_CONTEXT or not (confident or sure)):
             parts.append(None)
             continue
         s = check.counterpart
@@ -145,6 +196,9 @@ def figure_parts(checks: Sequence[FigureCheck], passage: Passage, text: str, *,
         if check.agrees:
             same = fold(check.claimed.text).text.strip() == fold(s.text).text.strip()
             changes = () if same else (WordChange((check.claimed.text,), (s.text,), True, _why_agree(check)),)
+        elif check.opposite is not None:
+            word, other = check.opposite
+            changes = (WordChange((f"{word} {check.claimed.text}",), (f"{other} {s.text}",), False, "antonym"),)
         else:
             changes = (WordChange((check.claimed.text,), (s.text,), False, "number"),)
         changes = tuple(_with_texts(c) for c in changes)

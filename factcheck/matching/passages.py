@@ -107,7 +107,8 @@ def locate(fragment: Fragment, text: IndexedText, vocabulary: Vocabulary, *, min
         if op.tag == "equal":                 # word by word: each claim word has its source word
             pairs.extend((*claim_tokens.span(op.c1 + k, op.c1 + k + 1), *tokens.span(op.d1 + k, op.d1 + k + 1))
                          for k in range(op.c2 - op.c1))
-        elif op.tag == "replace":
+    for op in merge_adjacent(found.ops):      # a replaced stretch as a whole
+        if op.c2 > op.c1 and op.d2 > op.d1:
             pairs.append((*claim_tokens.span(op.c1, op.c2), *tokens.span(op.d1, op.d2)))
     start, end = tokens.span(found.first, found.last)
     return PassageMatch(fragment=fragment.text, start=start, end=end, score=found.score,

@@ -14,7 +14,7 @@ import itertools
 import re
 
 from factcheck.matching.differences import WordChange
-from factcheck.matching.figures import CONTEXT_WORDS, check_figures, figure_parts
+from factcheck.matching.figures import CONTEXT_WORDS, MIN_CONFLICT_CONTEXT, check_figures, figure_parts
 from factcheck.matching.finding import PassageMatch, TextFinding
 from factcheck.matching.fragments import Fragment
 from factcheck.matching.normalize import fold
@@ -22,7 +22,7 @@ from factcheck.matching.passages import locate
 from factcheck.matching.quantities import Quantity, find_quantities
 from factcheck.matching.sentences import MIN_RELEVANCE, Passage, TextIndex, text_index
 from factcheck.matching.tokens import IndexedText, Vocabulary, tokenize
-from factcheck.matching.words import STOPWORDS, are_antonyms, content_words, is_negation
+from factcheck.matching.words import STOPWORDS, content_words, is_negation, opposite_words
 
 STATEMENT_MIN_SCORE = 0.7
 """Word-alignment similarity from which a passage is the statement's own wording."""
@@ -140,15 +140,14 @@ def paraphrase_conflicts(claim: str, index: TextIndex, passage: Passage) -> tupl
     if bool(claim_negations) != bool(passage_negations):
         changes.append(WordChange(tuple(claim_negations), tuple(passage_negations), False, "negation",
                                   claimed_text=" ".join(claim_negations), source_text=" ".join(passage_negations)))
-    claim_set, passage_set = set(claim_words), set(passage_words)
-    for word in claim_set - passage_set:
-        opposite = next((p for p in passage_set - claim_set if are_antonyms(word, p)), None)
-        if opposite is not None:
-            changes.append(WordChange((word,), (opposite,), False, "antonym", claimed_text=word, source_text=opposite))
+    opposite = opposite_words(claim_words, passage_words)
+    if opposite is not None:
+        word, other = opposite
+        changes.append(WordChange((word,), (other,), False, "antonym", claimed_text=word, source_text=other))
     claimed = find_quantities(claim)
     if claimed:
         for check in check_figures(claim, claimed, index, passage):
-            if check.counterpart is not None and not check.agrees and check.shared_context == 0:
+            if check.counterpart is not None and not check.agrees and check.shared_context < MIN_CONFLICT_CONTEXT:
                 continue                     # another number of the passage, about something else
             if check.counterpart is not None and not check.agrees:
                 changes.append(WordChange((check.claimed.text,), (check.counterpart.text,), False, "number",

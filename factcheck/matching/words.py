@@ -7,7 +7,8 @@ passage search (``sentences``) and the figure and statement checks.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 
 NEGATIONS = frozenset({
     "not", "no", "never", "none", "nobody", "nothing", "nowhere", "neither", "nor", "without",
@@ -100,3 +101,19 @@ def content_words(words: Iterable[str]) -> list[str]:
             continue
         out.append(stem(word))
     return out
+
+
+def opposite_words(claimed: Sequence[str], source: Sequence[str]) -> tuple[str, str] | None:
+    """A word of the claim whose opposite the source says instead: (claim's, source's).
+
+    Counted, not just looked up: in "revenue rose and profit rose" against "revenue rose
+    and profit fell", one "rose" of the claim has become "fell".
+    """
+    have, said = Counter(claimed), Counter(source)
+    for word, count in have.items():
+        if said[word] >= count:
+            continue
+        for other, other_count in said.items():
+            if other_count > have[other] and are_antonyms(word, other):
+                return word, other
+    return None

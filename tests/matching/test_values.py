@@ -138,9 +138,6 @@ def test_a_one_way_hedge_far_from_the_value_says_too_little() -> None:
     assert outcome("up to 50,000 people", "5,000 people") == INCONCLUSIVE
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: 'more than 12 people' agrees with '12 people' (and 'less than 12' "
-                   "with '12'): compare() reads a whole count with the rounding interval 11.5-12.5, which "
-                   "'more than 12' (12 to inf) meets, so a strictly false count claim is called supported")
 def test_a_strict_hedge_is_false_of_its_own_whole_count() -> None:
     assert outcome("more than 12 people", "12 people") != AGREES
     assert outcome("fewer than 12 people", "12 people") != AGREES
@@ -175,10 +172,6 @@ def test_a_source_about_a_value_vouches_for_its_number() -> None:
     assert outcome("nearly 5,000", "about 5,000") == AGREES
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a precise claim inside what a close-hedged source asserts is "
-                   "called a conflict: compare() sets the source's 'nearly'/'about' aside and reads only the "
-                   "rounding of its number, so '29%' and '28%' conflict with 'nearly 30%' (27 to 30) and '32%' "
-                   "with 'about 30%', and the claim is contradicted where the source cannot say")
 def test_a_precise_claim_within_a_close_hedged_source_is_not_a_conflict() -> None:
     assert outcome("29%", "nearly 30%") != CONFLICTS
     assert outcome("28%", "nearly 30%") != CONFLICTS
@@ -233,10 +226,6 @@ def test_a_year_has_no_tolerance_even_when_hedged() -> None:
     assert q("around 2010").hedge is None
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a precise figure of a billion or more conflicts with itself: _meet's "
-                   "tolerance is 1e-9 times the value (about 1.4 for 1,417,173,173), as wide as the whole "
-                   "rounding interval of a whole number, so the two intervals no longer 'share more than a "
-                   "boundary'; the same happens to amounts with cents from about $5m up")
 @pytest.mark.parametrize("figure", ["1,417,173,173 people", "$2,345,678,901", "$12,345,678.99"])
 def test_a_large_precise_figure_agrees_with_itself(figure: str) -> None:
     assert outcome(figure, figure) == AGREES
