@@ -36,6 +36,8 @@ MEASURE_WORDS = frozenset(content_words(
      "tonnes", "tons", "kilos", "metres", "meters", "cubic", "year", "years", "month", "months"]))
 """Words that say how a number is measured, not what it counts: no evidence that two
 numbers are about the same thing."""
+COUNTED_WORDS = 4
+"""Content words after a count that name what it counts (several, for adjectives)."""
 DIRECTION_WORDS = 4
 """Words on each side of a figure looked at for its direction (rose, fell, up, down)."""
 AGREEMENT_BONUS = 0.3
@@ -72,6 +74,20 @@ def context_of(text: str, quantity: Quantity, words: int = CONTEXT_WORDS) -> dic
     return weights
 
 
+def _counts_other_things(q: Quantity, counted: set[str], s: Quantity, text: str) -> bool:
+    """Two bare counts followed by words that have nothing in common count different things."""
+    if not counted or q.kind != "count" or s.kind != "count":
+        return False
+    others = counted_words(text, s)
+    return bool(others) and not counted & others
+
+
+def counted_words(text: str, quantity: Quantity, words: int = COUNTED_WORDS) -> set[str]:
+    """The content words right after a bare count: what it counts ("2,300 people")."""
+    after = tokenize(text[quantity.end:quantity.end + 160]).words
+    return set([w for w in content_words(after) if w not in MEASURE_WORDS][:words])
+
+
 def _shared(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(min(a[w], b[w]) for w in a.keys() & b.keys())
 
@@ -98,6 +114,10 @@ def check_figures(claim_text: str, claimed: Sequence[Quantity], index: TextIndex
         if placed is _ABSENT:
             checks.append(FigureCheck(q, None, False))
             continue
+        counted = counted_words(claim_text, q)
+        if placed is not None and _counts_other_things(q, counted, placed, index.text):
+            checks.append(FigureCheck(q, None, False))
+            continue
         if placed is not None:
             agreeing = comparable(q, placed) and compare(q, placed) == AGREES
             checks.append(FigureCheck(q, placed, agreeing, SURE_CONTEXT))
@@ -107,6 +127,8 @@ def check_figures(claim_text: str, claimed: Sequence[Quantity], index: TextIndex
         for s in available:
             if id(s) in taken or not comparable(q, s):
                 continue
+            if _counts_other_things(q, counted, s, index.text):
+                continue                         # "14 ships" and "14 ports" count different things
             outcome = compare(q, s)
             if outcome != INCONCLUSIVE:
                 shared = _shared(context, context_of(index.text, s))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 
 from factcheck.matching.differences import WordChange
 from factcheck.matching.figures import CONTEXT_WORDS, MIN_CONFLICT_CONTEXT, check_figures, figure_parts
@@ -44,6 +45,10 @@ def find_statement(fragment: Fragment, text: IndexedText, vocabulary: Vocabulary
     """The closest passage, its rewordings excused, its negation, antonym and number changes kept."""
     aligned = locate(fragment, text, vocabulary, min_score=STATEMENT_MIN_SCORE, paraphrase=True)
     if aligned is not None:
+        if _names_reordered(fragment.text, aligned.passage):
+            swapped = WordChange((), (), False, "names in another order", claimed_text=fragment.text,
+                                 source_text=aligned.passage)
+            aligned = replace(aligned, changes=(*aligned.changes, swapped))
         return TextFinding(text.scope, (aligned,))
     index = text_index(text)
     words = content_words(fragment.words)

@@ -61,6 +61,20 @@ ANTONYMS: tuple[tuple[str, str], ...] = (
 )
 _ANTONYM_PAIRS = frozenset(frozenset(p) for p in ANTONYMS)
 
+OPPOSITE_GROUPS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
+    (frozenset("""rose rise rises rising risen increased increase increases increasing grew grow grows growing
+     grown climbed climb climbs jumped jump jumps surged surge surges soared soar soars gained gain gains higher
+     up boosted boost added add adds adding expanded expand doubled tripled""".split()),
+     frozenset("""fell fall falls falling fallen decreased decrease decreases decreasing declined decline declines
+     declining dropped drop drops dropping shrank shrink shrinks shrinking plunged plunge plunges plummeted
+     slumped slump tumbled lost lose loses lower down cut cuts cutting reduced reduce reduces halved
+     contracted slashed shed""".split())),
+    (frozenset("beat beats won win wins defeated defeat defeats".split()),
+     frozenset("lost lose loses".split())),
+)
+"""Words that say a thing went one way, against words that say it went the other: any
+word of one side is the opposite of any word of the other."""
+
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 _NUMERIC = re.compile(r"\d")
 
@@ -72,7 +86,9 @@ def is_negation(word: str) -> bool:
 
 def are_antonyms(a: str, b: str) -> bool:
     """Whether two folded words are listed as opposites (``more``/``less``, ``rose``/``fell``)."""
-    return frozenset((a, b)) in _ANTONYM_PAIRS
+    if frozenset((a, b)) in _ANTONYM_PAIRS:
+        return True
+    return any((a in up and b in down) or (a in down and b in up) for up, down in OPPOSITE_GROUPS)
 
 
 def stem(word: str) -> str:

@@ -160,7 +160,10 @@ def test_the_figure_in_a_paraphrase_is_supported(claim: str, text: str) -> None:
     "Some 964,000 Americans aged 12 or over had a methamphetamine use disorder in 2017",
 ])
 def test_a_count_is_not_set_against_a_year(claim: str) -> None:
-    assert verdict(claim, METH) is Verdict.SUPPORTED
+    # "Americans" and "people" are not known to count the same thing (no synonyms: a
+    # count must name what it counts as the source does), so it may come out partial:
+    # never contradicted by "2017".
+    assert verdict(claim, METH) in (Verdict.SUPPORTED, Verdict.PARTIAL)
 
 
 @pytest.mark.parametrize(("claim", "text"), [
@@ -260,12 +263,6 @@ def test_a_number_the_page_gives_about_something_else_is_not_supported(claim: st
     assert verdict(claim, text) in NOT_SUPPORTED
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a number the page gives about something else supports the claim "
-                   "('owns 14 ships' by '14 ports', '2,300 ships' by '2,300 people', '1.8 million ships' by "
-                   "'1.8 million containers'): when no counterpart shares neighbouring words, check_figures "
-                   "takes every comparable number as equally plausible (0 >= 0 * PLAUSIBLE_SHARE) and prefers "
-                   "the one that agrees, and _check_cluster accepts a passage of relevance >= MIN_RELEVANCE "
-                   "(here the company name alone) when all parts agree; what the number counts is never compared")
 @pytest.mark.parametrize("claim", [
     "Harbour Freight owns 14 ships",
     "Harbour Freight has 2,300 ships",
@@ -320,10 +317,6 @@ def test_a_vague_source_does_not_support_another_vague_amount() -> None:
         is Verdict.CONTRADICTED
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a precise claim within a vague source's range is contradicted: "
-                   "compare() rightly finds '50,000' against 'tens of thousands' inconclusive, check_figures "
-                   "then drops that counterpart and takes the next comparable number of the passage ('a dozen' "
-                   "ships, in the next sentence), which conflicts")
 def test_a_precise_claim_within_a_vague_source_is_not_contradicted() -> None:
     assert verdict("50,000 soldiers have died since the invasion", PIPELINE) is not Verdict.CONTRADICTED
 
