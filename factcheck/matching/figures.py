@@ -55,6 +55,8 @@ class FigureCheck:
     agrees: bool
     shared_context: float = 0.0
     """Neighbouring words the two share, weighted by nearness: how surely they count the same thing."""
+    placed: bool = False
+    """The counterpart is the quantity the word alignment puts in the claim's place."""
     opposite: tuple[str, str] | None = None
     """A word next to the claim's figure whose opposite stands next to the source's
     ("rose 7%" / "fell 7%"): the same number, said of the other direction."""
@@ -120,7 +122,7 @@ def check_figures(claim_text: str, claimed: Sequence[Quantity], index: TextIndex
             continue
         if placed is not None:
             agreeing = comparable(q, placed) and compare(q, placed) == AGREES
-            checks.append(FigureCheck(q, placed, agreeing, SURE_CONTEXT))
+            checks.append(FigureCheck(q, placed, agreeing, SURE_CONTEXT, placed=True))
             taken.add(id(placed))
             continue
         scored = []
@@ -153,7 +155,7 @@ def _with_direction(check: FigureCheck, claim_text: str, text: str) -> FigureChe
     opposite = opposite_words(near_claim, _near_words(text, s))
     if opposite is None:
         return check
-    return FigureCheck(check.claimed, s, False, max(check.shared_context, SURE_CONTEXT), opposite)
+    return FigureCheck(check.claimed, s, False, max(check.shared_context, SURE_CONTEXT), check.placed, opposite)
 
 
 def _near_words(text: str, q: Quantity, words: int = DIRECTION_WORDS) -> list[str]:
@@ -162,6 +164,8 @@ def _near_words(text: str, q: Quantity, words: int = DIRECTION_WORDS) -> list[st
     return [*before, *after]
 
 
+_AMOUNTS = frozenset({"count", "money", "mass", "length", "volume", "area", "time", "speed", "power", "energy"})
+"""Kinds one figure may be misstated as another (a currency or a unit changed)."""
 _ABSENT = Quantity(0.0, 0.0, 0.0, "absent", 0, 0, "")
 """The alignment shows the claim's figure in a clause the source does not have."""
 
@@ -180,7 +184,8 @@ def _aligned_counterpart(q: Quantity, available: list[Quantity], aligned: Passag
         return _ABSENT           # a clause the source lacks, aligned with whatever ends its sentence
     spans = [(p[2], p[3]) for p in covering]
     start, end = min(a for a, _ in spans), max(b for _, b in spans)
-    overlapping = [s for s in available if s.start < end and start < s.end]
+    overlapping = [s for s in available if s.start < end and start < s.end
+                   and (comparable(q, s) or (q.kind in _AMOUNTS and s.kind in _AMOUNTS))]
     if not overlapping:
         return None
     # The quantity in the claim's place, even of another currency or unit: "€53 million"

@@ -98,7 +98,7 @@ def _check_cluster(claim: str, cluster: list[Quantity], index: TextIndex,
         confident = passage is aligned or passage.relevance >= CONTRADICT_MIN_RELEVANCE
         checks = check_figures(claim, cluster, index, passage, alignment if passage is aligned else None)
         parts = figure_parts(checks, passage, index.text, confident=confident)
-        if passage is aligned and all(p is not None for p in parts):
+        if passage is aligned and all(c.placed for c in checks) and all(p is not None for p in parts):
             return parts                     # the claim's own sentence decides, whatever else the page says
         agreeing = sum(1 for p in parts if p is not None and p.faithful)
         if agreeing == len(parts) and (passage is aligned or passage.relevance >= MIN_RELEVANCE
