@@ -186,10 +186,6 @@ def test_figures_and_statements_have_no_speaker_check(results: dict[str, ClaimRe
         assert all(e.speaker_found is None and e.attributed_to is None for e in results[claim_id].evidence)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: the page's author counts as the speaker even when the page gives "
-                   "the quote to someone else ('\"Volumes will recover next year,\" said Peter Olsen' on a page "
-                   "whose meta author is Anna Berg gives speaker_found=True for Anna Berg): check_speaker accepts "
-                   "the name in the title/authors/first 800 characters before it looks at the attribution")
 def test_the_author_is_not_the_speaker_of_words_the_page_gives_to_another(results: dict[str, ClaimResult]) -> None:
     (evidence,) = results["quote-author"].evidence
     assert evidence.speaker_found is False

@@ -112,11 +112,6 @@ def test_a_two_word_place_is_not_a_person(text: str) -> None:
     assert around(text, "John Smith").attributed_to is None
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: the commonest news attribution, name then verb after the quote "
-                   "('\"...,\" Peter Olsen said.'), is never reported: _attribution applies the verb-then-name "
-                   "pattern (_AFTER) to the text after the passage and the name-then-verb pattern (_BEFORE) only "
-                   "to the text before it; an apposition ('Peter Olsen, the union leader, told') is missed too, "
-                   "as _BEFORE allows no comma inside the words between name and verb")
 @pytest.mark.parametrize("text", [
     f'"{QUOTE}," Peter Olsen said on Monday.',
     f'"{QUOTE}," Peter Olsen, the opposition leader, told reporters.',
@@ -126,27 +121,17 @@ def test_name_then_verb_after_the_quote_is_reported(text: str) -> None:
     assert around(text, "John Smith") == SpeakerCheck(False, "Peter Olsen")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a job title before the name hides it: in 'Opposition leader Peter "
-                   "Olsen said:' _BEFORE's name group takes 'Opposition' alone and its lazy filler swallows "
-                   "'leader Peter Olsen', so the one-word 'name' fails _person_like and nothing is reported")
 def test_a_name_after_a_job_title_is_reported() -> None:
     text = f'Opposition leader Peter Olsen said: "{QUOTE}."'
     assert around(text, "John Smith") == SpeakerCheck(False, "Peter Olsen")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a speaker named anywhere within SPEAKER_WINDOW (1,500 characters) "
-                   "of the passage, or in the page's first BYLINE_CHARS (800), counts as found, even when the "
-                   "source gives the quote to someone else and names the speaker for another remark: "
-                   "check_speaker looks for the name before looking at the attribution")
 def test_a_speaker_quoted_nearby_for_other_words_is_not_the_speaker() -> None:
     text = (f'"{QUOTE}," said Peter Olsen, the opposition leader. The minister, John Smith, replied that '
             'the budget was balanced.')
     assert around(text, "John Smith") == SpeakerCheck(False, "Peter Olsen")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: another person with the speaker's surname counts as the speaker "
-                   "('Mary Smith' is found where the source says 'said John Smith'): name_forms falls back to the "
-                   "bare surname even when the source writes that surname with another first name")
 def test_a_namesake_is_not_the_speaker() -> None:
     text = f'"{QUOTE}," said John Smith, the finance minister.'
     assert around(text, "Mary Smith") == SpeakerCheck(False, "John Smith")
