@@ -25,6 +25,8 @@ from functools import lru_cache
 
 from text_to_num import text2num  # type: ignore[import-untyped]
 
+from factcheck.matching.words import STOPWORDS
+
 # -- vocabularies --------------------------------------------------------------------------
 
 SCALES = {
@@ -138,6 +140,9 @@ VAGUE = {
     # phrase -> (low, high) counts
     "a dozen": (12.0, 12.0), "dozens": (24.0, 144.0), "scores": (40.0, 200.0),
     "a couple of": (2.0, 2.0), "a few": (2.0, 5.0), "several": (3.0, 9.0),
+    "several dozen": (24.0, 120.0), "a few dozen": (24.0, 72.0), "a couple of dozen": (24.0, 24.0),
+    "several hundred": (200.0, 999.0), "a few hundred": (200.0, 500.0), "several thousand": (2000.0, 9999.0),
+    "a few thousand": (2000.0, 5000.0), "several million": (2e6, 9.99e6), "a few million": (2e6, 5e6),
     "hundreds": (200.0, 999.0), "thousands": (2000.0, 9999.0), "millions": (2e6, 9.99e8),
     "billions": (2e9, 9.99e11), "tens of thousands": (1e4, 99999.0), "hundreds of thousands": (1e5, 999999.0),
     "tens of millions": (1e7, 9.9999e7), "hundreds of millions": (1e8, 9.99999e8),
@@ -326,8 +331,14 @@ def _vague(text: str, lowered: str, taken: list[tuple[int, int]]) -> list[Quanti
             continue
         if phrase in ("millions", "billions", "thousands", "hundreds") and lowered[m.end():m.end() + 4] != " of ":
             continue
+        if low == high:                            # "a million", "a dozen": a number, perhaps hedged
+            hedge, h_start = _hedge_before(lowered, m.start())
+            h_low, h_high = asserted_interval(low, 1.0, hedge)
+            out.append(Quantity(h_low, h_high, low, "count", h_start, m.end(), text[h_start:m.end()], hedge=hedge,
+                                step=1.0))
+            continue
         out.append(Quantity(low, high, (low + high) / 2, "count", m.start(), m.end(), text[m.start():m.end()],
-                            hedge="vague" if low != high else None))
+                            hedge="vague"))
     return out
 
 
@@ -416,14 +427,14 @@ def _quantity_at(text: str, lowered: str, start: int, end: int, written: str,
     if position == end and end < len(text) and text[end].isalpha():
         return None                              # "81uav", "4x4": part of a name, not a figure
     if (kind == "count" and position == end and word_value is None and currency is None
-            and re.search(r"[^\W\d_]*[A-Z][^\W\d_]*[\s\u00a0]$", text[max(0, start - 30):start])
-            and not re.search(r"(?:^|[.!?:;]\s+)[^\W\d_]+[\s\u00a0]$", text[max(0, start - 30):start])
-            and not (1500 <= value <= 2199 and step == 1.0)):
-        return None                              # "Power of Siberia 2", "Boeing 737": part of a name
+            and not (1500 <= value <= 2199 and step == 1.0) and _names_before(text, q_start)):
+        return None                              # "Power of Siberia 2", "Boeing 737", "787-9": part of a name
 
     exact = False
     if (kind == "count" and scale == 1.0 and word_value is None and step == 1.0 and "," not in written
-            and "." not in written and " " not in written and 1500 <= value <= 2199):
+            and "." not in written and " " not in written and 1500 <= value <= 2199
+            and not (_hedge_before(lowered, q_start)[0] is not None and _followed_by_noun(lowered, end))):
+        # a year, unless hedged and counting something: "more than 1800 people", not "around 2010"
         kind = "year"
         exact = True
     value *= scale * factor
@@ -433,6 +444,28 @@ def _quantity_at(text: str, lowered: str, start: int, end: int, written: str,
     low, high = asserted_interval(value, step, hedge, exact)
     return Quantity(low, high, value, kind, h_start, position, text[h_start:position], currency=currency,
                     unit=unit_name, hedge=hedge, exact=exact, alternatives=alternatives, step=0.0 if exact else step)
+
+
+_NAME_BEFORE = re.compile(r"(?:^|[\s(])([A-Z][^\W\d_]*)[\s\u00a0]+$")
+_NAME_NUMBER_BEFORE = re.compile(r"[A-Z][^\W\d_]*[\s\u00a0]+\d+[-‐‑–]$")
+_COMMON_CAPITALS = STOPWORDS | frozenset(HEDGES) | frozenset(MONTHS) | frozenset(
+    "just only exactly another nearly almost roughly approximately some about around over under all "
+    "both each every no top moreover furthermore meanwhile yesterday today tomorrow overall still also "
+    "now then there here even most many more fewer less last next police officials since until after "
+    "before during between among".split())
+
+
+def _names_before(text: str, start: int) -> bool:
+    """Whether the number at ``start`` follows a name ("Boeing 737", "Power of Siberia 2",
+    "Boeing 787-9"), not an ordinary word written with a capital at a sentence start."""
+    before = text[max(0, start - 40):start]
+    if _NAME_NUMBER_BEFORE.search(before):
+        return True
+    m = _NAME_BEFORE.search(before)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    return word not in _COMMON_CAPITALS and not word.endswith("ly")     # "Reportedly 300 people..."
 
 
 def _unit_follows(lowered: str, end: int) -> bool:
@@ -527,9 +560,18 @@ def _spread_range_units(text: str, found: list[Quantity]) -> list[Quantity]:
     out = list(found)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        if a.kind != "count" or a.hedge is not None or b.kind in ("count", "year", "date", "ordinal"):
+        if not _RANGE_JOIN.match(text[a.end:b.start]) or a.hedge is not None:
             continue
-        if not _RANGE_JOIN.match(text[a.end:b.start]):
+        if a.kind == "money" and b.kind == "count" and _scale_of(b) > 1.0 and _scale_of(a) == 1.0:
+            # "$3-5bn": the currency of the first, the scale of the second, for both
+            scale = _scale_of(b)
+            a_value, a_step = a.value * scale, (a.step or 1.0) * scale
+            low, high = asserted_interval(a_value, a_step, None)
+            out[i] = Quantity(low, high, a_value, "money", a.start, a.end, a.text, currency=a.currency, step=a_step)
+            out[i + 1] = Quantity(b.low, b.high, b.value, "money", b.start, b.end, b.text, currency=a.currency,
+                                  hedge=b.hedge, step=b.step, alternatives=b.alternatives)
+            continue
+        if a.kind != "count" or b.kind in ("count", "year", "date", "ordinal"):
             continue
         factor = 1.0
         if b.unit is not None:

@@ -113,7 +113,7 @@ def test_a_verbatim_figure_is_supported(claim: str, text: str) -> None:
     ("The invasion began on 24 February 2022", PIPELINE, "24 February 2022", "February 24, 2022"),
     ("The pipeline will carry 10 billion cubic metres of gas a year", PIPELINE, "10 billion cubic metres",
      "10 bcm"),
-    ("Twelve ships were damaged", PIPELINE, "Twelve", "a dozen"),
+    ("Twelve ships were damaged", PIPELINE, "Twelve", "About a dozen"),
     ("The campaign cost the state $449,000", METH, "$449,000", "roughly $449,000"),
 ])
 def test_a_reformatted_figure_is_supported_with_a_note(claim: str, text: str, claimed: str, stated: str) -> None:
@@ -197,7 +197,7 @@ def test_several_figures_dates_ranges_and_vague_amounts_are_supported(claim: str
     ("In 2017, 3.8 percent of young people in South Dakota reported using meth", METH, ("2017", "2016")),
     ("The invasion began on February 25, 2022", PIPELINE, ("February 25, 2022", "February 24, 2022")),
     ("The invasion began in March 2022", PIPELINE, ("March 2022", "February 24, 2022")),
-    ("Twenty ships were damaged", PIPELINE, ("Twenty", "a dozen")),
+    ("Twenty ships were damaged", PIPELINE, ("Twenty", "About a dozen")),
     ("Harbour Freight employs 2,307 people", HARBOUR, ("2,307", "2,300")),
     ("The pipeline will carry 12 billion cubic metres of gas a year", PIPELINE,
      ("12 billion cubic metres", "10 bcm")),
@@ -321,9 +321,6 @@ def test_a_precise_claim_within_a_vague_source_is_not_contradicted() -> None:
     assert verdict("50,000 soldiers have died since the invasion", PIPELINE) is not Verdict.CONTRADICTED
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: 'nearly a million' is read as exactly a million, the hedge lost: "
-                   "_vague parses 'a million' as a fixed phrase and never looks for a hedge before it, so the "
-                   "claim is contradicted by '964,000'")
 def test_nearly_a_million_is_hedged() -> None:
     claim = "Nearly a million people reported a methamphetamine use disorder in 2017"
     assert verdict(claim, METH) is Verdict.SUPPORTED
@@ -334,11 +331,6 @@ def test_a_verbatim_population_figure_is_supported() -> None:
     assert verdict("India's population reached 1,417,173,173 in 2022", text) is Verdict.SUPPORTED
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a verbatim claim that starts with a model name is contradicted: "
-                   "'Boeing 737 Max jets had been grounded for 20 months' against the same words mid-sentence "
-                   "gives 'states \"two\" where the claim says \"737\"'. At the start of the claim 'Boeing 737' "
-                   "is not recognised as a name (the capital is taken for a sentence start), so 737 is a count, "
-                   "and the passage's 'two' (crashes) is the only count to set it against")
 def test_a_claim_starting_with_a_model_name_is_supported() -> None:
     text = "Regulators said on Monday that the Boeing 737 Max jets had been grounded for 20 months after two crashes."
     assert verdict("Boeing 737 Max jets had been grounded for 20 months", text) is Verdict.SUPPORTED
