@@ -109,7 +109,7 @@ def visible_text(tree: etree._Element) -> str:
         tag = element.tag if isinstance(element.tag, str) else None
         if event in ("comment", "pi"):
             if element.tail:
-                parts.append(element.tail)
+                parts.append(element.tail.replace("\n", " "))
             continue
         name = tag.lower().rpartition("}")[2] if tag else ""
         if event == "start":
@@ -121,14 +121,14 @@ def visible_text(tree: etree._Element) -> str:
             elif name in ("td", "th"):
                 parts.append(" ")
             if element.text:
-                parts.append(element.text)
+                parts.append(element.text.replace("\n", " "))    # the page source's wrapping, not a break
         else:
             if name in _BLOCK and name not in _SKIP:
                 parts.append("\n")
             elif name in ("td", "th", "img"):
                 parts.append(" ")
             if element.tail:
-                parts.append(element.tail)
+                parts.append(element.tail.replace("\n", " "))
     return _tidy("".join(parts))
 
 

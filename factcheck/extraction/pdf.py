@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError, PyPdfError
 
 from factcheck.errors import ExtractionError
+from factcheck.extraction.plain import reflow
 from factcheck.extraction.text import SourceDocument, SourceText
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ def extract_pdf(data: bytes) -> SourceDocument:
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
             RecursionError, ZeroDivisionError, AssertionError) as e:
         raise ExtractionError(f"unreadable PDF: {type(e).__name__}: {e}") from None
-    text = _LINE_END_HYPHEN.sub("-", "\n\n".join(p.strip() for p in pages)).strip()
+    text = reflow(_LINE_END_HYPHEN.sub("-", "\n\n".join(p.strip() for p in pages))).strip()
     if not text:
         raise ExtractionError("the PDF has no text layer (a scan?): nothing to check")
     return SourceDocument((SourceText(text, "pdf"),), title=title)

@@ -24,7 +24,7 @@ from factcheck.matching.align import MAX_WILDCARD_WORDS
 from factcheck.matching.quantities import find_quantities
 from factcheck.matching.tokens import WILDCARD, tokenize
 from factcheck.matching.values import AGREES, comparable, compare
-from factcheck.matching.words import STOPWORDS, are_antonyms, is_negation
+from factcheck.matching.words import STOPWORDS, are_antonyms, is_negation, negates
 
 MIN_TYPO_LENGTH = 6
 """A word must be this long for a one-letter difference to count as a typo."""
@@ -257,7 +257,7 @@ def _judge_wildcard(claimed: tuple[str, ...], source: tuple[str, ...], inserted:
 
 
 def _kind(claimed: tuple[str, ...], source: tuple[str, ...]) -> str:
-    if any(is_negation(w) for w in claimed) != any(is_negation(w) for w in source):
+    if negates(claimed) != negates(source):
         return "negation"
     if _numeric(claimed) or _numeric(source):
         return "number"

@@ -23,7 +23,7 @@ from factcheck.matching.passages import locate
 from factcheck.matching.quantities import Quantity, find_quantities
 from factcheck.matching.sentences import MIN_RELEVANCE, Passage, TextIndex, text_index
 from factcheck.matching.tokens import IndexedText, Vocabulary, tokenize
-from factcheck.matching.words import STOPWORDS, content_words, is_negation, opposite_words
+from factcheck.matching.words import STOPWORDS, content_words, negates, opposite_words
 
 STATEMENT_MIN_SCORE = 0.7
 """Word-alignment similarity from which a passage is the statement's own wording."""
@@ -45,7 +45,9 @@ def find_statement(fragment: Fragment, text: IndexedText, vocabulary: Vocabulary
     """The closest passage, its rewordings excused, its negation, antonym and number changes kept."""
     aligned = locate(fragment, text, vocabulary, min_score=STATEMENT_MIN_SCORE, paraphrase=True)
     if aligned is not None:
-        if _names_reordered(fragment.text, aligned.passage):
+        index = text_index(text)
+        around = _covering(index, aligned.start, aligned.end, aligned.score)
+        if _names_reordered(fragment.text, index.text[around.start:around.end]):
             swapped = WordChange((), (), False, "names in another order", claimed_text=fragment.text,
                                  source_text=aligned.passage)
             aligned = replace(aligned, changes=(*aligned.changes, swapped))
@@ -140,8 +142,8 @@ def paraphrase_conflicts(claim: str, index: TextIndex, passage: Passage) -> tupl
     body = index.text[passage.start:passage.end]
     passage_words = tokenize(body).words
     changes: list[WordChange] = []
-    claim_negations = sorted({w for w in claim_words if is_negation(w)})
-    passage_negations = sorted({w for w in passage_words if is_negation(w)})
+    claim_negations = sorted({w for w in claim_words if negates((w,))})
+    passage_negations = sorted({w for w in passage_words if negates((w,))})
     if bool(claim_negations) != bool(passage_negations):
         changes.append(WordChange(tuple(claim_negations), tuple(passage_negations), False, "negation",
                                   claimed_text=" ".join(claim_negations), source_text=" ".join(passage_negations)))

@@ -79,6 +79,17 @@ _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("
 _NUMERIC = re.compile(r"\d")
 
 
+NEGATIVE_VERBS = frozenset("""
+declined declines decline refused refuses refuse failed fails fail denied denies deny rejected rejects
+reject""".split())
+"""Verbs that negate what follows ("declined to approve" says "did not approve")."""
+
+
+def negates(words: Iterable[str]) -> bool:
+    """Whether a stretch of words says no: a negation word or a negating verb."""
+    return any(is_negation(w) or w in NEGATIVE_VERBS for w in words)
+
+
 def is_negation(word: str) -> bool:
     """Whether a folded word negates (``not``, ``never``, ``don't``...)."""
     return word in NEGATIONS or word.endswith("n't")
@@ -99,13 +110,15 @@ def stem(word: str) -> str:
     """
     if word.endswith("'s"):
         word = word[:-2]
-    if len(word) <= 4:
-        return word
-    for suffix, replacement in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            if suffix == "s" and word.endswith(("ss", "us", "is")):
-                return word
-            return word[: -len(suffix)] + replacement
+    if len(word) > 4:
+        for suffix, replacement in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                if suffix == "s" and word.endswith(("ss", "us", "is")):
+                    break
+                word = word[: -len(suffix)] + replacement
+                break
+    if len(word) >= 4 and word.endswith("e") and not word.endswith("ee"):
+        word = word[:-1]               # "price"/"prices", "rise"/"rising", "approve"/"approved"
     return word
 
 

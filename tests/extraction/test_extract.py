@@ -101,10 +101,11 @@ def test_empty_text_is_refused(body: bytes, content_type: str | None) -> None:
 
 
 def test_plain_text_line_ends_are_normalised() -> None:
-    document = extract(b"first line\r\nsecond line\rthird line\n", "text/plain")
+    document = extract(b"first line\r\nsecond line\r\rthird line\n", "text/plain")
 
     assert [t.scope for t in document.texts] == ["text"]
-    assert document.texts[0].text == "first line\nsecond line\nthird line"
+    # a single line break is the wrapping of a paragraph; a blank line ends one
+    assert document.texts[0].text == "first line second line\n\nthird line"
 
 
 def test_plain_text_charset_from_the_header() -> None:

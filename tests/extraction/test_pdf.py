@@ -58,10 +58,11 @@ def test_sentence_over_line_ends_reads_as_one_run_of_words() -> None:
 
 
 @pytest.mark.parametrize(("lines", "expected"), [
-    (["It costs 10-", "20 euros."], "10-\n20 euros."),  # a range of numbers, not a word
-    (["A dash -", "then more"], "-\nthen more"),  # a spaced dash ends no word
+    (["It costs 10-", "20 euros."], "10- 20 euros."),  # a range of numbers, not a word: not joined
+    (["A dash -", "then more"], "- then more"),  # a spaced dash ends no word
 ])
 def test_hyphen_join_is_only_between_letters(lines: list[str], expected: str) -> None:
+    # lines are reflowed (a single line break is a space); only letter-hyphen-letter joins
     assert expected in extract_pdf(make_pdf([lines])).texts[0].text
 
 

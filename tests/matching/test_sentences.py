@@ -221,10 +221,6 @@ def test_a_statement_about_something_else_is_not_found() -> None:
     assert text_verdict(finding) is Verdict.NOT_FOUND
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a swapped winner and loser is supported: 'Sweden beat Norway in "
-                   "the final on Sunday' aligns with the end of 'Norway beat Sweden in the final on Sunday' and "
-                   "the unmatched 'beat Norway' is judged a harmless 'reworded' deletion; _names_reordered is "
-                   "only applied on the paraphrase path, never to an alignment")
 def test_a_swapped_winner_and_loser_is_not_supported() -> None:
     assert verdict("Sweden beat Norway in the final on Sunday") is not Verdict.SUPPORTED
 
@@ -244,8 +240,5 @@ def test_an_opposite_hidden_by_the_same_word_elsewhere_in_the_passage() -> None:
     assert verdict("Operating profit rose at Harbour Freight") is not Verdict.SUPPORTED
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: cries wolf: 'declined to approve' for 'did not approve' is "
-                   "contradicted as a dropped negation: paraphrase_conflicts and the word judge only know "
-                   "negation words (NEGATIONS), not verbs that negate ('declined to', 'refused to', 'failed to')")
 def test_a_negation_written_as_a_verb_is_not_a_contradiction() -> None:
     assert verdict("The board declined to approve a dividend") is Verdict.SUPPORTED
