@@ -2,10 +2,13 @@
 paywall stubs and login pages, all served with status 200.
 
 Such a page does not show what the source says, so its text must not decide a verdict:
-the source is reported unreachable with the reason. The tests are deliberately two-
-sided: a telling phrase in the title, a heading or the text, and a page too short to
-be the article. A real article that mentions a "404 error" or a cookie banner is long,
-and is left alone.
+the source is reported unreachable with the reason. A real article must never be
+refused, so the signals are graded. A phrase only such pages use ("page not found",
+"verify you are human") in the page's title or headings is strong: it needs the page
+to be short. The same phrase in the body needs the body to be very short (a wall has
+little to say). A phrase an article may well contain ("not found", "404", "just a
+moment", "access denied") counts only in the title or a heading, and only when the page
+says almost nothing else. Curly apostrophes are straightened first.
 """
 
 from __future__ import annotations
@@ -15,34 +18,48 @@ from dataclasses import dataclass
 
 MAX_WALL_WORDS = 400
 """A page with more words than this in its main text is taken for an article."""
+SHORT_BODY_WORDS = 150
+"""A body this short may be a wall when it says what walls say."""
+TINY_BODY_WORDS = 60
+"""A body this short may be a wall on weaker signs (a title that says "not found")."""
 
-_NOT_FOUND = re.compile(
-    r"\b(?:404|page not found|not found|page (?:you|you're|you are) (?:were )?looking for"
-    r"|(?:doesn't|does not|no longer|might not|may not) exist|(?:can ?not|can't|could not|couldn't)"
-    r" (?:be )?f(?:ou|i)nd|no longer available|has been (?:removed|deleted)|error 404|page unavailable"
-    r"|nothing (?:was )?found|page (?:is )?missing|gone missing|broken link|dead link)\b",
-    re.IGNORECASE,
-)
+SOFT_404 = "a 'page not found' page served with status 200 (soft 404)"
+
+_NOT_FOUND_STRONG = re.compile(
+    r"\b(?:page (?:was )?not found|404 (?:error|not found|page)|error 404|not found \(404\)"
+    r"|(?:page|article|story|content)(?: you (?:are|were|'re) looking for| you requested)?"
+    r" (?:(?:does not|doesn't|no longer|might not|may not|did not) exists?|(?:can ?not|can't|could not|couldn't)"
+    r" be found|(?:is|was) (?:no longer available|not available|unavailable|missing|removed|deleted)"
+    r"|has been (?:removed|deleted|moved))"
+    r"|(?:we|sorry,? we|sorry,? but we) (?:can ?not|can't|could not|couldn't) find (?:that|the|this|what you)"
+    r"|nothing (?:was )?found (?:here|for)|oops,? (?:that|this) page|broken link)\b")
+_NOT_FOUND_SHORT = re.compile(r"\b(?:404|not found|nothing found|oops|page missing|error)\b")
+_NOT_FOUND_WEAK = re.compile(r"(?:\b404\b|\bnot found\b|\berror\b|\bno longer available\b|\bmissing page\b)")
+
 _WALLS = (
     ("a bot check (captcha)", re.compile(
-        r"\b(?:verify (?:that )?you are (?:a )?human|are you a robot|not a robot|checking (?:if the site connection"
-        r" is secure|your browser)|captcha|unusual traffic|press (?:&|and) hold|ddos protection|attention required"
-        r"|enable javascript and cookies to continue|request unsuccessful|access (?:to this page has been )?denied"
-        r"|security check|just a moment)\b", re.IGNORECASE)),
+        r"\b(?:verify (?:that )?you are (?:a )?human|are you a (?:human|robot)|i'm not a robot|checking (?:if the site "
+        r"connection is secure|your browser before accessing)|complete the security check to access|unusual traffic "
+        r"from your (?:computer|network)|press (?:&|and) hold|enable javascript and cookies to continue|ddos "
+        r"protection by|please solve (?:this|the) captcha|captcha)\b")),
     ("a cookie or consent wall", re.compile(
         r"\b(?:we value your privacy|cookie consent|consent to (?:the use of )?(?:our )?cookies|accept all cookies"
-        r"|manage (?:your )?(?:privacy|cookie) (?:settings|preferences)|before you continue|your privacy choices"
-        r"|we and our partners (?:use|store))\b", re.IGNORECASE)),
+        r"|manage (?:your )?(?:privacy|cookie) (?:settings|preferences)|before you continue to|your privacy choices"
+        r"|we and our partners (?:use|store))\b")),
     ("a paywall", re.compile(
         r"\b(?:subscribe (?:now )?to (?:continue|read|keep reading|unlock)|(?:this|the) (?:article|story|content)"
-        r" is (?:only )?(?:available )?(?:for|to) (?:subscribers|members)|already a (?:subscriber|member)"
-        r"|to continue reading|sign up to (?:read|continue)|subscriber[- ]only|premium (?:content|article)"
-        r"|reached your (?:limit|maximum) of free|free articles? (?:remaining|left)"
-        r"|unlock (?:this|full) (?:article|story))\b",
-        re.IGNORECASE)),
+        r" is (?:only )?(?:available )?(?:for|to) (?:subscribers|members)|already a (?:subscriber|member)\?"
+        r"|to continue reading,? (?:please )?(?:subscribe|log ?in|sign ?in|register)|subscriber[- ]only (?:content"
+        r"|article)|reached your (?:limit|maximum) of free|free articles? (?:remaining|left)"
+        r"|unlock (?:this|full) (?:article|story))")),
     ("a login page", re.compile(
-        r"\b(?:(?:sign|log) ?in to (?:continue|read|view|access)|please (?:sign|log) ?in|you must be logged in"
-        r"|login required|forgot (?:your )?password)\b", re.IGNORECASE)),
+        r"\b(?:(?:sign|log) ?in to (?:continue|read|view|access)|you must be (?:logged|signed) in|login required"
+        r"|please (?:sign|log) ?in to)\b")),
+)
+_WALL_TITLES = (
+    ("a bot check (captcha)", re.compile(r"^(?:just a moment|attention required|access denied|security check"
+                                         r"|are you a robot|robot check|captcha)\b")),
+    ("a login page", re.compile(r"^(?:log ?in|sign ?in)\b")),
 )
 
 
@@ -65,14 +82,32 @@ def wall_reason(page: PageFacts) -> str | None:
     words = len(body.split())
     if words > MAX_WALL_WORDS:
         return None
-    signals = " ".join(filter(None, (page.title, *page.headings)))
-    if _NOT_FOUND.search(signals) or (page.noindex and _NOT_FOUND.search(body)):
-        return "a 'page not found' page served with status 200 (soft 404)"
-    short_visible = " ".join(page.visible_text.split()[:MAX_WALL_WORDS * 2])
-    for name, pattern in _WALLS:
-        if pattern.search(signals) or pattern.search(body) or (
-                words < MAX_WALL_WORDS // 4 and pattern.search(short_visible)):
+    signals = [_folded(s) for s in (page.title, *page.headings) if s]
+    folded_body = _folded(body)
+    if words <= TINY_BODY_WORDS // 3 and page.main_text:
+        # the main text is next to nothing: what the rest of the page says counts
+        folded_body += " " + _folded(" ".join(page.visible_text.split()[:MAX_WALL_WORDS * 2]))
+    if any(_NOT_FOUND_STRONG.search(s) for s in signals):
+        return SOFT_404
+    if words <= SHORT_BODY_WORDS and any(len(s.split()) <= 4 and _NOT_FOUND_SHORT.search(s) for s in signals):
+        return SOFT_404                          # a heading that is only "Not found", "404", "Oops!"
+    if _NOT_FOUND_STRONG.search(folded_body) and (words <= TINY_BODY_WORDS
+                                                  or (page.noindex and words <= SHORT_BODY_WORDS)):
+        return SOFT_404
+    if words <= TINY_BODY_WORDS and page.noindex and _NOT_FOUND_WEAK.search(folded_body):
+        return SOFT_404
+    for name, pattern in _WALL_TITLES:
+        if words <= SHORT_BODY_WORDS and any(pattern.search(s) for s in signals):
             return f"{name}, not the article"
-    if words < 60 and _NOT_FOUND.search(body):
-        return "a 'page not found' page served with status 200 (soft 404)"
+    for name, pattern in _WALLS:
+        if any(pattern.search(s) for s in signals) or (words <= SHORT_BODY_WORDS and pattern.search(folded_body)):
+            return f"{name}, not the article"
     return None
+
+
+_MARKS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"', "\u00a0": " "})
+
+
+def _folded(text: str) -> str:
+    """Lower case, straight apostrophes, single spaces: enough for these phrases."""
+    return " ".join(text.lower().translate(_MARKS).split())

@@ -101,11 +101,6 @@ def test_a_noindex_page_whose_body_says_not_found_is_a_soft_404() -> None:
     assert wall_reason(facts(body, "The Daily Item", noindex=False)) is None
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: common soft-404 wordings are missed: 'This page no longer exists' "
-                   "(_NOT_FOUND has '... exist' followed by \\b, so 'exists' never matches) and the typographic "
-                   "apostrophe of 'Oops! That page can\u2019t be found.' (WordPress's default 404 title) and "
-                   "'couldn\u2019t find' (the patterns only know the straight apostrophe); the page is then "
-                   "matched as if it were the article")
 @pytest.mark.parametrize("heading", ["This page no longer exists", "Oops! That page can\u2019t be found.",
                                      "Sorry, we couldn\u2019t find that page"])
 def test_common_soft_404_wordings_are_reported(heading: str) -> None:
@@ -196,12 +191,6 @@ def test_extract_reads_a_long_article_that_mentions_wall_words(title: str, extra
     assert "container volumes rose" in document.texts[0].text
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a short real article (<= MAX_WALL_WORDS, 400 words: a third of the "
-                   "benchmark's articles) is refused as a wall for an ordinary phrase in its text ('just a moment', "
-                   "'security check', 'access denied', 'before you continue') or its headline ('not found', "
-                   "'404', 'could not find', 'no longer available'): wall_reason searches the whole body and "
-                   "headings of any page under 400 words for the wall phrases, so the source is reported "
-                   "unreachable")
 @pytest.mark.parametrize(("title", "sentence"), [
     ("Coach praises young players", "It was just a moment of madness, the coach said."),
     ("Airport queues grow", "Passengers waited two hours at the security check on Friday."),
@@ -215,10 +204,6 @@ def test_a_short_article_with_an_ordinary_wall_phrase_is_left_alone(title: str, 
     assert wall_reason(facts(text, title, (title,))) is None
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a news brief under 100 words whose page carries a consent banner "
-                   "or a paywall teaser for other stories in its footer is refused as a wall: when the main text "
-                   "has fewer than MAX_WALL_WORDS // 4 words, wall_reason also searches the first 800 words of "
-                   "the whole visible text, footer included")
 def test_a_news_brief_with_a_consent_banner_in_its_footer_is_read() -> None:
     body = page("Ferry back on Monday", "<article><h1>Ferry back on Monday</h1>"
                 f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p></article>"
