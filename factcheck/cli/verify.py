@@ -9,7 +9,6 @@ from typing import Annotated
 
 import typer
 
-from factcheck.claims import STDIN, load_claims
 from factcheck.cli.console import (
     error,
     progress_bar,
@@ -20,11 +19,9 @@ from factcheck.cli.console import (
 )
 from factcheck.cli.exit_codes import ExitCode
 from factcheck.errors import FactcheckError
-from factcheck.fetch import DEFAULT_CONCURRENCY, DEFAULT_PER_HOST, DEFAULT_TIMEOUT, FetchOptions
-from factcheck.formats import OutputFormat, RenderOptions, render
-from factcheck.formats.style import summary_line
+from factcheck.fetch.options import DEFAULT_CONCURRENCY, DEFAULT_PER_HOST, DEFAULT_TIMEOUT, FetchOptions
+from factcheck.formats.base import OutputFormat, RenderOptions
 from factcheck.model import ClaimsFile, Verdict
-from factcheck.pipeline import Options, verify
 from factcheck.policy import DEFAULT_FAIL_ON, parse_fail_on
 
 DEFAULT_FAIL_ON_TEXT = ",".join(sorted(v.value for v in DEFAULT_FAIL_ON))
@@ -89,6 +86,11 @@ def verify_command(
     not_found, unreachable. The result goes to stdout (or --output); progress,
     the summary and errors go to stderr.
     """
+    # The heavy parts (HTML, PDF, HTTP) are imported here, not at start-up: --help stays fast.
+    from factcheck.formats import render
+    from factcheck.formats.style import summary_line
+    from factcheck.pipeline import Options, verify
+
     _configure_logging(quiet=quiet, verbose=verbose)
     try:
         fail_set = parse_fail_on(fail_on)
@@ -141,6 +143,8 @@ def verify_command(
 
 
 def _load(paths: list[str]) -> list[ClaimsFile]:
+    from factcheck.claims import STDIN, load_claims
+
     if paths.count(STDIN) > 1:
         raise FactcheckError("'-' (stdin) can be given only once")
     return [load_claims(p) for p in paths]
