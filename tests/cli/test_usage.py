@@ -89,7 +89,7 @@ def test_internal_error_is_exit_2_with_a_short_message(run: Runner, all_supporte
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("a bug in factcheck")
 
-    monkeypatch.setattr("factcheck.cli.verify.verify", broken)
+    monkeypatch.setattr("factcheck.pipeline.verify", broken)
     result = run(["verify", str(all_supported)])
     assert result.exit_code == 2
     assert result.stdout == ""
@@ -102,7 +102,7 @@ def test_internal_error_shows_no_traceback_without_debug(run: Runner, all_suppor
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("a bug in factcheck")
 
-    monkeypatch.setattr("factcheck.cli.verify.verify", broken)
+    monkeypatch.setattr("factcheck.pipeline.verify", broken)
     result = run(["verify", str(all_supported)])
     assert "Traceback" not in result.stderr
 
@@ -112,7 +112,7 @@ def test_debug_lets_the_traceback_through(run: Runner, all_supported: Path,
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("a bug in factcheck")
 
-    monkeypatch.setattr("factcheck.cli.verify.verify", broken)
+    monkeypatch.setattr("factcheck.pipeline.verify", broken)
     with pytest.raises(RuntimeError, match="a bug in factcheck"):
         run(["verify", str(all_supported), "--debug"])
 
@@ -163,7 +163,7 @@ def test_stdin_twice(run: Runner) -> None:
 def test_bad_second_file_means_nothing_is_checked(run: Runner, all_supported: Path, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[object] = []
-    monkeypatch.setattr("factcheck.cli.verify.verify", lambda *a, **k: calls.append(a))
+    monkeypatch.setattr("factcheck.pipeline.verify", lambda *a, **k: calls.append(a))
     result = run(["verify", str(all_supported), str(tmp_path / "missing.yaml")])
     assert result.exit_code == 2
     assert calls == []
@@ -172,7 +172,7 @@ def test_bad_second_file_means_nothing_is_checked(run: Runner, all_supported: Pa
 def test_output_into_a_missing_folder_fails_before_fetching(run: Runner, all_supported: Path, tmp_path: Path,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[object] = []
-    monkeypatch.setattr("factcheck.cli.verify.verify", lambda *a, **k: calls.append(a))
+    monkeypatch.setattr("factcheck.pipeline.verify", lambda *a, **k: calls.append(a))
     target = tmp_path / "no" / "such" / "folder" / "report.json"
     result = run(["verify", str(all_supported), "--output", str(target)])
     assert result.exit_code == 2
