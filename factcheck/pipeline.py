@@ -5,6 +5,12 @@ its bytes arrive, one job (``sourcecheck.check_source``) extracts its text and c
 every claim that cites it, in a worker process while other downloads go on; only the
 findings come back, and the bytes and indexes are dropped. When every source is done,
 ``verdicts.decide`` gives each claim its verdict.
+
+Memory stays flat however many sources a run has: a source takes one of a bounded number
+of places before it is fetched and gives it back once checked, so downloads cannot run
+ahead of the workers and pile up bodies waiting for them (``_places``). Sources are taken
+round-robin over hosts, so a file citing one site fifty times does not fill every place
+with requests queued behind that site's per-host limit.
 """
 
 from __future__ import annotations
@@ -12,9 +18,11 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from itertools import chain, zip_longest
+from urllib.parse import urlsplit
 
 from factcheck._version import __version__
 from factcheck.fetch import Fetcher, FetchOptions, FetchResult
@@ -67,19 +75,35 @@ async def _check_sources(citing: dict[str, list[tuple[int, Claim]]], options: Op
         processes = 0
     outcomes: dict[str, SourceOutcome] = {}
     done = 0
+    places = asyncio.Semaphore(_places(options.fetch, processes))
     async with Fetcher(options.fetch) as fetcher, Workers(processes, preload=("factcheck.sourcecheck",)) as workers:
         workers.start()
 
         async def one(target: str) -> None:
             nonlocal done
-            fetched = await fetcher.fetch(target)
-            outcomes[target] = await _check(workers, fetched, citing[target])
+            async with places:
+                fetched = await fetcher.fetch(target)
+                outcomes[target] = await _check(workers, fetched, citing[target])
             done += 1
             if progress is not None:
                 progress(done, total, target)
 
-        await asyncio.gather(*(one(t) for t in citing))
+        await asyncio.gather(*(one(t) for t in interleave_hosts(citing)))
     return outcomes
+
+
+def _places(fetch: FetchOptions, processes: int) -> int:
+    """Sources between their fetch and the end of their check, at most: every request
+    slot busy, plus a job running and one queued per worker."""
+    return fetch.concurrency + 2 * max(processes, 1)
+
+
+def interleave_hosts(targets: Iterable[str]) -> list[str]:
+    """``targets`` reordered round-robin over their hosts, each host's in their order."""
+    by_host: dict[str, list[str]] = defaultdict(list)
+    for target in targets:
+        by_host[urlsplit(target).hostname or target].append(target)
+    return [t for t in chain.from_iterable(zip_longest(*by_host.values())) if t is not None]
 
 
 async def _check(workers: Workers, fetched: FetchResult, claims: list[tuple[int, Claim]]) -> SourceOutcome:

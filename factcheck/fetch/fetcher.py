@@ -20,6 +20,7 @@ from http import HTTPStatus
 from types import TracebackType
 from urllib.parse import urljoin, urlsplit
 
+import aiohttp
 import httpx
 
 from factcheck.fetch.body import BodyError, read_capped
@@ -131,7 +132,7 @@ class Fetcher:
         try:
             request = self._client.build_request("GET", url)
             response = await self._client.send(request, stream=True)
-        except httpx.HTTPError as e:
+        except (httpx.HTTPError, aiohttp.ClientError) as e:
             return _failure_of(e)
         except UnfollowableRedirect as e:
             return _Failure(e.reason, False, e.status)
@@ -153,7 +154,7 @@ class Fetcher:
                                          self.options.max_bytes)
             except BodyError as e:
                 return _Failure(str(e), False, status)
-            except httpx.HTTPError as e:
+            except (httpx.HTTPError, aiohttp.ClientError) as e:
                 failure = _failure_of(e)
                 return _Failure(f"{failure.reason} while reading the body", failure.retryable, status)
             ctype, charset = _content_type(response.headers.get("content-type"))
@@ -219,8 +220,17 @@ def _content_type(header: str | None) -> tuple[str | None, str | None]:
     return media.strip().lower() or None, charset
 
 
-def _failure_of(error: httpx.HTTPError) -> _Failure:
-    """A user-readable reason for an httpx exception, and whether it is transient."""
+def _failure_of(error: Exception) -> _Failure:
+    """A user-readable reason for a failed exchange, and whether it is transient.
+
+    The aiohttp transport raises httpx errors from aiohttp's; aiohttp's say more (its
+    mapping files a refused connection and a server hanging up under "connect
+    timeout"), so they are read first.
+    """
+    causes = list(_causes(error))
+    cause = next((c for c in causes if isinstance(c, aiohttp.ClientError)), None)
+    if cause is not None:
+        return _aiohttp_failure(cause, causes)
     text = str(error) or type(error).__name__
     if isinstance(error, httpx.ConnectTimeout):
         return _Failure("timed out connecting", True)
@@ -229,15 +239,7 @@ def _failure_of(error: httpx.HTTPError) -> _Failure:
     if isinstance(error, httpx.TimeoutException):
         return _Failure("timed out", True)
     if isinstance(error, httpx.ConnectError):
-        causes = list(_causes(error))
-        texts = " ".join(str(c) for c in causes)
-        if any(isinstance(c, ssl.SSLError) for c in causes) or "SSL" in texts or "certificate" in texts.lower():
-            return _Failure(f"TLS error: {_short(text)}", False)
-        if any(isinstance(c, socket.gaierror) for c in causes) or "Name or service not known" in texts:
-            return _Failure("host name not found (DNS)", False)
-        if any(isinstance(c, ConnectionRefusedError) for c in causes) or "Connection refused" in texts:
-            return _Failure("connection refused", True)
-        return _Failure(f"cannot connect: {_short(text)}", True)
+        return _connect_failure(text, causes)
     if isinstance(error, httpx.RemoteProtocolError):
         return _Failure(f"the server broke the HTTP protocol: {_short(text)}", True)
     if isinstance(error, httpx.ReadError | httpx.WriteError):
@@ -247,6 +249,51 @@ def _failure_of(error: httpx.HTTPError) -> _Failure:
     if isinstance(error, httpx.DecodingError):
         return _Failure(f"undecodable body: {_short(text)}", False)
     return _Failure(_short(text), isinstance(error, httpx.TransportError))
+
+
+def _aiohttp_failure(error: aiohttp.ClientError, causes: list[BaseException]) -> _Failure:
+    text = str(error) or type(error).__name__
+    if isinstance(error, aiohttp.ConnectionTimeoutError):
+        return _Failure("timed out connecting", True)
+    if isinstance(error, aiohttp.ServerTimeoutError):
+        return _Failure("timed out waiting for the server", True)
+    if isinstance(error, aiohttp.ClientConnectorError):
+        return _connect_failure(text, causes)
+    if isinstance(error, aiohttp.ServerDisconnectedError):
+        return _Failure("the server broke the HTTP protocol: it closed the connection without a complete answer",
+                        True)
+    if isinstance(error, aiohttp.ClientPayloadError):
+        return _Failure(f"the server broke the HTTP protocol: {_short(_payload_reason(error, causes))}", True)
+    if isinstance(error, aiohttp.ClientResponseError):    # an answer aiohttp could not parse
+        return _Failure(f"the server broke the HTTP protocol: {_short((error.message or text).rstrip('.'))}", True)
+    if isinstance(error, aiohttp.ClientOSError | aiohttp.ClientConnectionError):
+        return _Failure(f"connection lost: {_short(text)}", True)
+    if isinstance(error, aiohttp.InvalidURL):
+        return _Failure(f"invalid URL: {_short(text)}", False)
+    return _Failure(_short(text), False)
+
+
+def _connect_failure(text: str, causes: list[BaseException]) -> _Failure:
+    """Why no connection could be made: the name, the TLS handshake, or the host itself."""
+    texts = " ".join(str(c) for c in causes)
+    if (any(isinstance(c, ssl.SSLError | aiohttp.ClientSSLError) for c in causes)
+            or "SSL" in texts or "certificate" in texts.lower()):
+        return _Failure(f"TLS error: {_short(text)}", False)
+    if (any(isinstance(c, socket.gaierror | aiohttp.ClientConnectorDNSError) for c in causes)
+            or "Name or service not known" in texts):
+        return _Failure("host name not found (DNS)", False)
+    if any(isinstance(c, ConnectionRefusedError) for c in causes) or "Connection refused" in texts:
+        return _Failure("connection refused", True)
+    return _Failure(f"cannot connect: {_short(text)}", True)
+
+
+def _payload_reason(error: aiohttp.ClientPayloadError, causes: list[BaseException]) -> str:
+    """aiohttp's payload errors wrap the parser's, whose message says what was wrong."""
+    for cause in causes:
+        message = getattr(cause, "message", None)
+        if cause is not error and isinstance(message, str) and message:
+            return message.rstrip(".")
+    return str(error).rstrip(".") or "the body was cut short"
 
 
 def _causes(error: BaseException) -> Iterator[BaseException]:

@@ -88,7 +88,7 @@ def decide(policy: RetryPolicy, attempt: int, *, retryable: bool, retry_after: f
     if not retryable:
         return RetryDecision(False)
     if attempt >= policy.attempts:
-        return RetryDecision(False, reason=f"after {attempt} attempts")
+        return RetryDecision(False, reason=f"after {attempt} attempt{'s' if attempt != 1 else ''}")
     if retry_after is not None:
         if retry_after > policy.max_retry_after:
             return RetryDecision(False, reason=f"the server asked to retry after {retry_after:g} s, "

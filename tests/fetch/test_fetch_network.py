@@ -10,11 +10,13 @@ import socket
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from tests.fetch.helpers import (
+    FAST_RETRY,
     Handler,
     RawServer,
     closed_port,
@@ -247,3 +249,42 @@ def test_waiting_for_a_host_slot_does_not_eat_the_deadline(httpserver: HTTPServe
     # each request takes 0.5 s, well within its 1.2 s; only the queue is longer
     assert [r.error for r in results] == [None] * 4
     assert gauge.max_seen == 1
+
+
+# --- what the HTTP layer accepts and how it reports malformed answers -----------------------
+
+
+def test_a_long_header_line_is_accepted(raw_server: RawFactory) -> None:
+    """Real sites send security policies and cookies longer than 8 KB in one header."""
+    def handler(conn: socket.socket, stop: threading.Event) -> None:
+        read_request(conn)
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nSet-Cookie: s=" + b"a" * 20_000
+                     + b"\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok")
+
+    result = fetch(raw_server(handler).url("/"))
+
+    assert result.ok, result.error
+    assert result.body == b"ok"
+
+
+def test_an_answer_that_is_not_http_is_reported_as_such(raw_server: RawFactory) -> None:
+    def handler(conn: socket.socket, stop: threading.Event) -> None:
+        read_request(conn)
+        conn.sendall(b"SSH-2.0-OpenSSH_9.6\r\n\r\n")
+
+    result = fetch(raw_server(handler).url("/"), fast_options(retry=replace(FAST_RETRY, attempts=1)))
+
+    assert result.error is not None
+    assert result.error.startswith("the server broke the HTTP protocol: ")
+    assert result.error.endswith("(after 1 attempt)")
+
+
+def test_a_server_hanging_up_without_an_answer_is_not_called_a_timeout(raw_server: RawFactory) -> None:
+    def handler(conn: socket.socket, stop: threading.Event) -> None:
+        read_request(conn)
+        conn.close()
+
+    result = fetch(raw_server(handler).url("/"), fast_options(retry=replace(FAST_RETRY, attempts=1)))
+
+    assert result.error == ("the server broke the HTTP protocol: it closed the connection without a "
+                            "complete answer (after 1 attempt)")

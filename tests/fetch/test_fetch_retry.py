@@ -124,7 +124,7 @@ def test_attempts_one_means_no_retry(httpserver: HTTPServer) -> None:
 
     result = fetch(httpserver.url_for("/down"), fast_options(retry=RetryPolicy(attempts=1)))
 
-    assert result.error == "HTTP 503 Service Unavailable (after 1 attempts)"
+    assert result.error == "HTTP 503 Service Unavailable (after 1 attempt)"
     assert len(hits) == 1
 
 
