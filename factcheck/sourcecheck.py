@@ -1,6 +1,10 @@
 """Everything done with one fetched source, in one go: extract its text, index it, look
 for every claim that cites it, and keep only what the verdicts need.
 
+A source's texts come best first (an HTML page's article, then the whole page): each
+claim is looked for in them in turn until one supports it, so a wider text is indexed
+only when a claim needs it.
+
 This is the unit of CPU work of a run. It is a pure function of its arguments, so it
 can run in a worker process (``workers``): the page's bytes and indexes live only
 there, and what comes back is small (findings and evidence snippets), which keeps a
@@ -20,8 +24,8 @@ from factcheck.links import text_fragment_url
 from factcheck.matching import IndexedText, TextFinding, Vocabulary, claim_fragments, find, index_text
 from factcheck.matching.snippets import snippet_bounds
 from factcheck.matching.speakers import check_speaker
-from factcheck.model import Claim, Difference, Evidence, Kind
-from factcheck.verdicts import QUIET_CHANGES, describe_change
+from factcheck.model import Claim, Difference, Evidence, Kind, Verdict
+from factcheck.verdicts import QUIET_CHANGES, describe_change, text_verdict
 
 log = logging.getLogger(__name__)
 
@@ -68,16 +72,20 @@ def check_source(fetched: FetchResult, claims: Sequence[tuple[int, Claim]]) -> S
         log.exception("extracting %s failed", fetched.target)
         return replace(base, error=f"could not extract text: {type(e).__name__}: {e}")
     vocabulary = Vocabulary()
-    texts = tuple(index_text(t.text, t.scope, vocabulary) for t in document.texts)
+    indexed: dict[int, IndexedText] = {}
     web = fetched.final_url or fetched.target
     checks = []
     for key, claim in claims:
         fragments = claim_fragments(claim)
         per_text = []
-        if fragments:
-            for text in texts:
-                finding = find(claim, fragments, text, vocabulary)
-                per_text.append(TextCheck(finding, _evidence(claim, finding, text, document, web)))
+        for i, raw in enumerate(document.texts if fragments else ()):
+            if i not in indexed:
+                indexed[i] = index_text(raw.text, raw.scope, vocabulary)
+            text = indexed[i]
+            finding = find(claim, fragments, text, vocabulary)
+            per_text.append(TextCheck(finding, _evidence(claim, finding, text, document, web)))
+            if text_verdict(finding) is Verdict.SUPPORTED:
+                break       # the best text supports it: the wider ones are not read for it
         checks.append((key, tuple(per_text)))
     warning = TRUNCATED_WARNING if fetched.truncated else None
     return replace(base, warning=warning, checks=tuple(checks))

@@ -51,14 +51,24 @@ class TextIndex:
         self.text = text.tokens.text
         self.tokens = text.tokens
         self.spans = split_sentences(self.text)
-        starts = [s for s, _ in self.spans]
         self.words: list[set[str]] = [set() for _ in self.spans]
         self.word_positions: list[list[tuple[int, str]]] = [[] for _ in self.spans]
+        # Words and sentences are both in text order: walk them together.
+        bounds = [s for s, _ in self.spans] + [math.inf]
+        sentence, next_start = -1, bounds[0]
+        stem_of: dict[str, str | None] = {}
+        word_starts = self.tokens.starts
         for i, word in enumerate(self.tokens.words):
-            sentence = bisect.bisect_right(starts, self.tokens.starts[i]) - 1
-            if sentence < 0:
+            stemmed = stem_of.get(word, "")
+            if stemmed == "":
+                stemmed = stem_of[word] = next(iter(content_words((word,))), None)
+            if stemmed is None:
                 continue
-            for stemmed in content_words((word,)):
+            position = word_starts[i]
+            while position >= next_start:
+                sentence += 1
+                next_start = bounds[sentence + 1]
+            if sentence >= 0:
                 self.words[sentence].add(stemmed)
                 self.word_positions[sentence].append((i, stemmed))
         self.postings: dict[str, list[int]] = defaultdict(list)
