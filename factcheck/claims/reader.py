@@ -4,7 +4,9 @@ Everything that can go wrong before validation happens here, each turned into on
 ``ClaimsFileError`` naming the file and, where there is one, the line: a missing or
 unreadable file, one too large to be a claims file, bytes that are not UTF-8, YAML that
 does not parse. ruamel.yaml is used because its nodes keep their line numbers, which
-the schema's messages need, and because it refuses duplicate keys.
+the schema's messages need, and because it refuses duplicate keys. Plain valid files are
+read by its C parser (``fastload``); every problem is reported from its round-trip
+reading, so the messages do not depend on which path read the file.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from factcheck.claims.fastload import fast_document
 from factcheck.claims.schema import validate
 from factcheck.errors import ClaimsFileError
 from factcheck.model import ClaimsFile
@@ -67,6 +70,12 @@ def load_claims(path: str | Path, *, stdin: BinaryIO | None = None) -> ClaimsFil
 def parse_claims(data: bytes, name: str, *, base_dir: Path) -> ClaimsFile:
     """Parse and validate the bytes of a claims file called ``name``."""
     text = _decode(data, name)
+    plain = fast_document(text)
+    if plain is not None:
+        try:
+            return validate(plain, name, base_dir)
+        except ClaimsFileError:
+            pass                # say what is wrong as the round-trip reading does, below
     document = _parse_yaml(text, name)
     return validate(document, name, base_dir)
 
