@@ -71,7 +71,7 @@ class _NotPlain(Exception):
 def c_parser_available() -> bool:
     """Whether ruamel.yaml's C extension is installed (it is optional)."""
     from ruamel.yaml import main
-    return main.CParser is not None
+    return getattr(main, "CParser", None) is not None
 
 
 def fast_document(text: str) -> Any | None:
