@@ -13,6 +13,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TextIO
 
 from rich.console import Console
 from rich.markup import escape
@@ -52,13 +53,13 @@ def progress_bar(enabled: bool) -> Iterator[Callable[[int, int, str], None] | No
         yield update
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` in one step; the old file survives any failure."""
+def write_atomically(path: Path, write: Callable[[TextIO], None]) -> None:
+    """Replace ``path`` with what ``write`` writes, in one step; the old file survives any failure."""
     directory = path.parent if str(path.parent) else Path()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+            write(stream)
             stream.flush()
             os.fsync(stream.fileno())
         with contextlib.suppress(OSError):
@@ -75,6 +76,6 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def write_stdout(text: str) -> None:
-    sys.stdout.write(text)
+def write_stdout(write: Callable[[TextIO], None]) -> None:
+    write(sys.stdout)
     sys.stdout.flush()

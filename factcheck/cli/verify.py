@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import shutil
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 
@@ -87,7 +87,7 @@ def verify_command(
     the summary and errors go to stderr.
     """
     # The heavy parts (HTML, PDF, HTTP) are imported here, not at start-up: --help stays fast.
-    from factcheck.formats import render
+    from factcheck.formats import write_report
     from factcheck.formats.style import summary_line
     from factcheck.pipeline import Options, verify
 
@@ -122,15 +122,19 @@ def verify_command(
 
     color = output is None and chosen is OutputFormat.TABLE and stdout_is_terminal()
     width = shutil.get_terminal_size(fallback=(120, 24)).columns
-    text = render(chosen, report, RenderOptions(color=color, width=width))
+    options_out = RenderOptions(color=color, width=width)
+
+    def write(stream: TextIO) -> None:
+        write_report(chosen, report, stream, options_out)
+
     if output is not None:
         try:
-            write_atomically(output, text)
+            write_atomically(output, write)
         except OSError as e:
             error(f"cannot write {output}: {e.strerror or e}")
             raise typer.Exit(ExitCode.USAGE) from None
     else:
-        write_stdout(text)
+        write_stdout(write)
     failing = report.count(fail_set)
     if not quiet:
         stderr.print(summary_line(report.summary)
