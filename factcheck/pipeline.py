@@ -49,7 +49,16 @@ class Options:
 def verify(files: Sequence[ClaimsFile], options: Options | None = None,
            progress: ProgressCallback | None = None) -> Report:
     """Check every claim of ``files`` against its sources (blocking)."""
-    return asyncio.run(run(files, options or Options(), progress))
+    done: list[Report] = []
+
+    async def main() -> None:
+        # The Report is not the main task's result: on Python 3.11, asyncio.run formats
+        # the task's repr (result included, in full) when it restores the SIGINT
+        # handler, which for ten thousand claims is a 100 MB string built for nothing.
+        done.append(await run(files, options or Options(), progress))
+
+    asyncio.run(main())
+    return done[0]
 
 
 async def run(files: Sequence[ClaimsFile], options: Options,

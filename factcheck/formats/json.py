@@ -20,14 +20,28 @@ def render_json(report: Report, options: RenderOptions) -> str:
 
 
 def write_json(report: Report, options: RenderOptions, stream: TextIO) -> None:
-    """``render_json`` written piece by piece: with an indent, ``json.dumps`` builds the
-    document from a list of small strings, four times its size in memory at once."""
-    json.dump(report_to_dict(report), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    """``render_json`` written claim by claim, the same text as ``json.dump`` of
+    ``report_to_dict`` with an indent of 2.
+
+    Neither the whole document's dicts nor its text are ever held at once: with an
+    indent, ``json.dumps`` builds the text from a list of small strings four times its
+    size, and ten thousand claims' dicts are tens of megabytes themselves.
+    """
+    head = json.dumps(_head(report), ensure_ascii=False, indent=2)
+    stream.write(head[:-2] + ',\n  "claims": [')             # reopen the head's closing brace
+    for n, result in enumerate(report.results):
+        claim = json.dumps(claim_to_dict(result), ensure_ascii=False, indent=2)
+        stream.write(("," if n else "") + "\n    " + claim.replace("\n", "\n    "))
+    stream.write("\n  ]\n}\n" if report.results else "]\n}\n")
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
     """The whole report as plain JSON-ready values."""
+    return {**_head(report), "claims": [claim_to_dict(r) for r in report.results]}
+
+
+def _head(report: Report) -> dict[str, Any]:
+    """Everything of the report but its claims."""
     return {
         "schema": SCHEMA,
         "version": report.version,
@@ -37,7 +51,6 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "files": [{"path": f.path, "article": article_to_dict(f.article), "claims": len(f.claims)}
                   for f in report.files],
         "summary": {v.value: n for v, n in report.summary.items()},
-        "claims": [claim_to_dict(r) for r in report.results],
     }
 
 

@@ -63,6 +63,14 @@ def test_json_is_the_contracts_document(report: Report) -> None:
                                    "unreachable": 1}
 
 
+@pytest.mark.parametrize("which", ["report", "empty_report"])
+def test_json_written_claim_by_claim_is_json_dump_text(which: str, request: pytest.FixtureRequest) -> None:
+    """The streamed document is byte for byte what json.dump of the whole dict writes."""
+    report = request.getfixturevalue(which)
+    expected = json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+    assert render(OutputFormat.JSON, report) == expected
+
+
 def test_json_summary_counts_every_verdict_zeros_included(results: tuple[ClaimResult, ...]) -> None:
     again = replace(results[0], claim=replace(results[0].claim, id="again"))
     only_supported = make_report((results[0], again))
