@@ -249,15 +249,16 @@ def _profile(ctx: Context, folder: Path, pages: int) -> None:
     ctx.figures["profile"] = {**data, "verdicts": dict(run.verdicts)}
 
 
-def _memory_row(table: Table, pages: int, run: VerifyRun) -> dict[str, float]:
+def _memory_row(table: Table, label: str | None, pages: int, run: VerifyRun, pad: int = 0) -> dict[str, float]:
     tree = run.process.tree
     assert tree is not None
-    served = page_bytes(pages)
-    table.add(pages, run.claims, fmt_bytes(served), fmt_time(run.seconds), fmt_time(tree.cpu_seconds),
+    served = page_bytes(pages, pad=pad)
+    first = [label] if label is not None else []
+    table.add(*first, pages, run.claims, fmt_bytes(served), fmt_time(run.seconds), fmt_time(tree.cpu_seconds),
               fmt_bytes(tree.peak_pss),
               fmt_bytes(tree.peak_rss), fmt_bytes(tree.peak_of("main")), fmt_bytes(tree.peak_of("worker")),
               tree.peak_processes)
-    return {"sources": pages, "claims": run.claims, "served": served, "seconds": run.seconds,
+    return {"sources": pages, "pad": pad, "claims": run.claims, "served": served, "seconds": run.seconds,
             "peak_pss": tree.peak_pss, "peak_rss_sum": tree.peak_rss, "main_peak": tree.peak_of("main"),
             "worker_peak": tree.peak_of("worker"), "process_peaks": list(tree.peaks.values()),
             "processes": tree.peak_processes, "cpu_seconds": tree.cpu_seconds}
@@ -268,35 +269,65 @@ MEMORY_COLUMNS = ["sources", "claims", "raw bytes served", "wall time", "CPU tim
 
 
 def run_memory(ctx: Context) -> None:
-    sizes = (100, 400) if ctx.quick else (500, 2000)
-    table = Table(f"memory: peak memory of verify (no latency, concurrency {MAIN_CONCURRENCY}, 2 claims per page)",
-                  MEMORY_COLUMNS)
-    rows = []
+    """Peaks for N sources; for 4N sources cited by the same claims (each claim cites its
+    own page and three others), so only the raw bytes grow; for 4N sources with four
+    times the claims; and for N sources whose pages carry so much unseen markup that as
+    many bytes are served as for 4N (the bound by concurrency x page size)."""
+    small_n, large_n = (100, 400) if ctx.quick else (500, 2000)
+    pad = round((page_bytes(large_n) - page_bytes(small_n)) / small_n)
+    table = Table(f"memory: peak memory of verify (no latency, concurrency {MAIN_CONCURRENCY})",
+                  ["run", *MEMORY_COLUMNS])
+    runs = {
+        "base": (f"{small_n} pages, 2 claims each", small_n, 0, 1),
+        "more sources": (f"{large_n} pages, the same claims citing 4 pages each", large_n, 0, large_n // small_n),
+        "more claims": (f"{large_n} pages, 2 claims each", large_n, 0, 0),
+        "bigger pages": (f"{small_n} pages padded by {fmt_bytes(pad)}, 2 claims each", small_n, pad, 1),
+    }
+    rows = {}
     with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as tmp:
-        for pages in sizes:
-            with ServerProcess(pages) as server:
-                claims, expected, _ = prepare_claims(Path(tmp), server)
-                log(f"memory: {pages} sources")
+        for key, (label, pages, padding, cite) in runs.items():
+            with ServerProcess(pages, pad=padding) as server:
+                if cite > 1:
+                    claims, expected = _claims_citing(Path(tmp), server, small_n, cite)
+                else:
+                    claims, expected, _ = prepare_claims(Path(tmp), server)
+                log(f"memory: {label}")
                 run = run_verify(claims, expected, MAIN_CONCURRENCY, sample_tree=True)
-            rows.append(_memory_row(table, pages, run))
-    small, large = rows
-    growth = (large["peak_pss"] - small["peak_pss"]) / (large["served"] - small["served"])
+            rows[key] = _memory_row(table, label, pages, run, padding)
+    base, more = rows["base"], rows["more sources"]
+    per_byte = (more["peak_pss"] - base["peak_pss"]) / (more["served"] - base["served"])
+    claims_growth = rows["more claims"]["peak_pss"] - more["peak_pss"]
+    extra_claims = rows["more claims"]["claims"] - more["claims"]
+    bigger = rows["bigger pages"]
     table.notes.append(
         f"The process tree (verify, its forkserver and worker processes) sampled every 50 ms (CPU time: summed "
         f"over them; the server's is not included): PSS shares each "
         f"page among the processes that map it, so its sum is the tree's real footprint; the RSS sum counts "
-        f"shared pages once per process; the process peaks are each process's own peak RSS (VmHWM). From "
-        f"{small['sources']} to {large['sources']} sources the peak PSS grows by "
-        f"{fmt_bytes(large['peak_pss'] - small['peak_pss'])} while {fmt_bytes(large['served'] - small['served'])} "
-        f"more is served: {growth:.3f} byte per byte. "
-        f"Targets: at most 400 MB for 500 sources; the peak does not grow with the raw bytes (growth under "
-        f"0.1 byte per byte served: what remains is the extracted texts and results).")
+        f"shared pages once per process; the process peaks are each process's own peak RSS (VmHWM). "
+        f"Same claims, four times the sources: {fmt_bytes(more['served'] - base['served'])} more raw bytes "
+        f"move the peak PSS by {fmt_bytes(more['peak_pss'] - base['peak_pss'])}, {per_byte:.3f} byte per byte "
+        f"served. Four times the claims on top: {fmt_bytes(claims_growth)} more, "
+        f"{fmt_bytes(claims_growth / extra_claims)} per claim (the results kept for the report). Pages "
+        f"{fmt_bytes(pad)} bigger: {fmt_bytes(bigger['peak_pss'] - base['peak_pss'])} more, the sources in hand "
+        f"at once (at most concurrency + 2 per worker) being bigger. Targets: at most 400 MB for {small_n} "
+        f"sources; the peak does not grow with the raw bytes fetched (under 0.1 byte per byte served).")
     ctx.table(table)
     ctx.figures["memory"] = rows
     if not ctx.quick:
-        ctx.target(Target("memory", "peak PSS of verify, 500 sources", small["peak_pss"] / 1e6, 400, " MB"))
-    ctx.target(Target("memory", f"peak PSS growth per raw byte served ({small['sources']} -> {large['sources']} "
-                      "sources)", growth, 0.1, ""))
+        ctx.target(Target("memory", "peak PSS of verify, 500 sources", base["peak_pss"] / 1e6, 400, " MB"))
+    ctx.target(Target("memory", f"peak PSS growth per raw byte fetched ({small_n} -> {large_n} sources, same "
+                      "claims)", per_byte, 0.1, ""))
+
+
+def _claims_citing(folder: Path, server: ServerProcess, pages: int, cite: int) -> tuple[Path, int]:
+    """Claims about the first ``pages`` pages, each citing its page and ``cite - 1`` others."""
+    claims = make_claims(pages, server.base)
+    for claim in claims:
+        own = int(str(claim["id"]).split("-")[0][1:])
+        claim["sources"] = [server.url(own + k * pages) for k in range(cite)]
+    path = folder / f"claims-{pages}-citing-{cite}.yaml"
+    write_claims_file(path, claims)
+    return path, len(claims)
 
 
 def run_scale(ctx: Context) -> None:
@@ -310,7 +341,7 @@ def run_scale(ctx: Context) -> None:
         run = run_verify(claims, expected, MAIN_CONCURRENCY, sample_tree=True)
     table = Table(f"scale: {expected} claims over {pages} sources ({per_page} per page, no latency, "
                   f"concurrency {MAIN_CONCURRENCY})", MEMORY_COLUMNS)
-    figures = _memory_row(table, pages, run)
+    figures = _memory_row(table, None, pages, run)
     ctx.table(table)
     verdicts = Table("scale: verdicts", ["claims", "with a verdict", *VERDICTS])
     verdicts.add(run.expected, run.claims if run.complete else f"{run.claims} (INCOMPLETE)", *verdict_cells(run))

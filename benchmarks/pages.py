@@ -104,11 +104,17 @@ def make_sized_page(n: int, size: int) -> bytes:
     return page[:size]
 
 
-def page_bytes(count: int, size: int | None = None) -> int:
+def make_padded_page(n: int, pad: int) -> bytes:
+    """Page ``n`` with ``pad`` more bytes of markup no reader sees (an HTML comment at the
+    end), so the raw bytes grow while the text to extract and check stays the same."""
+    return make_page(n) + b"<!-- " + b"padding " * (pad // 8) + b"-->\n"
+
+
+def page_bytes(count: int, size: int | None = None, pad: int = 0) -> int:
     """Total bytes of pages ``0`` to ``count - 1``: what a server sends for one run."""
     if size is not None:
         return count * size
-    return sum(len(make_page(n)) for n in range(count))
+    return sum(len(make_padded_page(n, pad) if pad else make_page(n)) for n in range(count))
 
 
 # --- claims --------------------------------------------------------------------------------

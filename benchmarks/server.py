@@ -25,10 +25,10 @@ from pathlib import Path
 from types import TracebackType
 
 from aiohttp import web
-from pages import load_corpus, make_page, make_sized_page
+from pages import load_corpus, make_padded_page, make_page, make_sized_page
 
 
-def make_app(pages: int, page_bytes: int | None, latency: float) -> web.Application:
+def make_app(pages: int, page_bytes: int | None, latency: float, pad: int = 0) -> web.Application:
     """The aiohttp application serving pages ``0`` to ``pages - 1``."""
     stats = {"requests": 0, "bytes": 0}
 
@@ -41,7 +41,11 @@ def make_app(pages: int, page_bytes: int | None, latency: float) -> web.Applicat
             raise web.HTTPNotFound()
         if latency:
             await asyncio.sleep(latency)
-        body = make_sized_page(n, page_bytes) if page_bytes else make_page(n)
+        body = make_page(n)
+        if page_bytes:
+            body = make_sized_page(n, page_bytes)
+        elif pad:
+            body = make_padded_page(n, pad)
         stats["requests"] += 1
         stats["bytes"] += len(body)
         return web.Response(body=body, content_type="text/html")
@@ -55,10 +59,10 @@ def make_app(pages: int, page_bytes: int | None, latency: float) -> web.Applicat
     return app
 
 
-async def serve(pages: int, page_bytes: int | None, latency: float, port: int) -> None:
+async def serve(pages: int, page_bytes: int | None, latency: float, port: int, pad: int = 0) -> None:
     """Serve until SIGTERM or SIGINT; print ``PORT <n>`` once listening."""
     load_corpus()                                   # before the port is announced: no slow first request
-    runner = web.AppRunner(make_app(pages, page_bytes, latency), access_log=None, keepalive_timeout=75)
+    runner = web.AppRunner(make_app(pages, page_bytes, latency, pad), access_log=None, keepalive_timeout=75)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", port, backlog=1024)
     await site.start()
@@ -75,9 +79,10 @@ async def serve(pages: int, page_bytes: int | None, latency: float, port: int) -
 class ServerProcess:
     """The server in a subprocess, for a ``with`` block: ``with ServerProcess(500) as s: s.url(0)``."""
 
-    def __init__(self, pages: int, *, page_bytes: int | None = None, latency_ms: float = 0) -> None:
+    def __init__(self, pages: int, *, page_bytes: int | None = None, latency_ms: float = 0, pad: int = 0) -> None:
         self.pages = pages
         self.page_bytes = page_bytes
+        self.pad = pad
         self.latency_ms = latency_ms
         self.port = 0
         self._process: subprocess.Popen[str] | None = None
@@ -97,6 +102,8 @@ class ServerProcess:
                    "--latency-ms", str(self.latency_ms)]
         if self.page_bytes:
             command += ["--page-bytes", str(self.page_bytes)]
+        if self.pad:
+            command += ["--pad-bytes", str(self.pad)]
         self._process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
         assert self._process.stdout is not None
         line = self._process.stdout.readline()
@@ -134,10 +141,12 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=500, help="pages served: /page/0 to /page/N-1 (default 500)")
     parser.add_argument("--page-bytes", type=int, default=None,
                         help="cut or repeat every page to this many bytes (default: the real page)")
+    parser.add_argument("--pad-bytes", type=int, default=0,
+                        help="add this many bytes of HTML comment to every real page (default 0)")
     parser.add_argument("--latency-ms", type=float, default=0.0, help="added before each response (default 0)")
     parser.add_argument("--port", type=int, default=0, help="port to listen on (default: any free one)")
     args = parser.parse_args()
-    asyncio.run(serve(args.pages, args.page_bytes, args.latency_ms / 1000, args.port))
+    asyncio.run(serve(args.pages, args.page_bytes, args.latency_ms / 1000, args.port, args.pad_bytes))
 
 
 if __name__ == "__main__":
