@@ -42,6 +42,8 @@ class Article:
     url: str | None = None
     published: str | None = None
     """ISO 8601 date, as written in the claims file."""
+    author: str | None = None
+    """Who wrote it (a person or an organisation), e.g. for ClaimReview's ``itemReviewed``."""
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from factcheck.model import Article, Claim, ClaimsFile, Kind, SourceRef
 SUPPORTED_VERSION = 1
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]*")
 TOP_KEYS = ("version", "article", "claims")
-ARTICLE_KEYS = ("title", "url", "published")
+ARTICLE_KEYS = ("title", "url", "published", "author")
 CLAIM_KEYS = ("id", "kind", "text", "speaker", "sources")
 SOURCE_KEYS = ("url", "note")
 WEB_SCHEMES = ("http", "https")
@@ -108,7 +108,7 @@ class _Checker:
             return None
         if not isinstance(node, Mapping):
             self.problem(line, f"'article' is {_type_name(node)}, not a mapping",
-                         "give it title, url and published keys")
+                         "give it title, url, published and author keys")
             return None
         self.unknown_keys(node, ARTICLE_KEYS, "in 'article'")
         title = self.optional_string(node, "title", "article")
@@ -123,7 +123,8 @@ class _Checker:
             else:
                 self.problem(_key_line(node, "published"), f"'published' is {_type_name(value)}",
                              "write the date as YYYY-MM-DD, e.g. published: 2023-03-20")
-        return Article(title=title, url=url, published=published)
+        author = self.optional_string(node, "author", "article")
+        return Article(title=title, url=url, published=published, author=author)
 
     # -- claims -------------------------------------------------------------------------
 

@@ -57,7 +57,7 @@ def _head(report: Report) -> dict[str, Any]:
 def article_to_dict(article: Article | None) -> dict[str, Any] | None:
     if article is None:
         return None
-    return {"title": article.title, "url": article.url, "published": article.published}
+    return {"title": article.title, "url": article.url, "published": article.published, "author": article.author}
 
 
 def claim_to_dict(result: ClaimResult) -> dict[str, Any]:

@@ -178,3 +178,10 @@ def test_shipped_claims_file_loads(repo: Path) -> None:
     assert len(loaded.claims) >= 10
     assert {c.kind for c in loaded.claims} == set(Kind)
     assert len({c.id for c in loaded.claims}) == len(loaded.claims)
+
+
+def test_article_author_is_kept() -> None:
+    text = ("version: 1\narticle:\n  title: T\n  author: Jane Doe\n"
+            "claims:\n  - id: a\n    text: x\n    sources: [p]\n")
+    loaded = parse_claims(text.encode(), "c.yaml", base_dir=Path("/tmp"))
+    assert loaded.article == Article(title="T", author="Jane Doe")
