@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from factcheck.formats.base import Formatter, OutputFormat, RenderOptions
+from factcheck.formats.claimreview import render_claimreview
 from factcheck.formats.csv import render_csv
 from factcheck.formats.json import render_json, report_to_dict, write_json
 from factcheck.formats.jsonl import render_jsonl, write_jsonl
@@ -19,6 +20,7 @@ FORMATTERS: dict[OutputFormat, Formatter] = {
     OutputFormat.JSONL: render_jsonl,
     OutputFormat.MARKDOWN: render_markdown,
     OutputFormat.CSV: render_csv,
+    OutputFormat.CLAIMREVIEW: render_claimreview,
 }
 
 

@@ -21,6 +21,7 @@ class OutputFormat(StrEnum):
     JSONL = "jsonl"
     MARKDOWN = "markdown"
     CSV = "csv"
+    CLAIMREVIEW = "claimreview"
 
 
 @dataclass(frozen=True)
