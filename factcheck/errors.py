@@ -45,3 +45,12 @@ class FetchError(FactcheckError):
 
 class ExtractionError(FactcheckError):
     """Bytes that could not be turned into text (corrupt PDF, unsupported type)."""
+
+
+class StateError(FactcheckError):
+    """The run history cannot be opened, read or written."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        self.message = message
+        self.hint = hint
+        super().__init__(message + (f"\n  hint: {hint}" if hint else ""))

@@ -156,6 +156,49 @@ class SourceStatus:
     warning: str | None = None
     """Something the reader should know about a source that was read (e.g. it was cut
     at the size cap)."""
+    text_hash: str | None = None
+    """SHA-256 of the text extracted from it (None when nothing was read): how a later
+    run tells an edited source from an unchanged one."""
+    failures: int = 0
+    """Runs in a row, this one included, in which it could not be read (from the run
+    history; 0 when it was read or no history is kept)."""
+    dead: bool = False
+    """It has failed in enough runs over enough time to be called dead (``--dead-after``)."""
+    archive_record: str | None = None
+    """The WARC-Record-ID of its response in the ``--archive`` file, or of the record it was
+    replayed from."""
+
+
+class ChangeKind(StrEnum):
+    """How a claim's result differs from the previous run of the same claim."""
+
+    NEW = "new"
+    """No earlier run checked this claim (or its text, kind, speaker or sources changed)."""
+    VERDICT = "verdict"
+    """The verdict changed while its sources' texts did not."""
+    TEXT_CHANGED = "text_changed"
+    """A source's text changed and with it the verdict (the quote or figure is gone or altered)."""
+    EVIDENCE_MOVED = "evidence_moved"
+    """Same verdict, but the best evidence is now another source or another passage."""
+    SOURCE_DEAD = "source_dead"
+    """Its sources have failed in enough runs over enough time to be called dead."""
+    SOURCE_FAILING = "source_failing"
+    """Unreachable this run, but not for long enough to be called dead: not counted as a
+    change by ``--fail-on changed``."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """What changed in one claim's result since its previous run."""
+
+    kind: ChangeKind
+    description: str
+    """One sentence in plain words."""
+    previous_verdict: Verdict | None = None
+    previous_run: datetime | None = None
+    """When the run compared with started."""
+    counts: bool = True
+    """Whether ``--fail-on changed`` counts it (transient failures and new claims do not)."""
 
 
 @dataclass(frozen=True)
@@ -172,6 +215,9 @@ class ClaimResult:
     """One entry per source tried, in the claims file's order."""
     score: float | None = None
     """Similarity of the best evidence (0 to 1), None when nothing was read."""
+    change: Change | None = None
+    """How this result differs from the claim's previous run (None: no difference, or no
+    history kept)."""
 
 
 @dataclass(frozen=True)
@@ -186,6 +232,8 @@ class Report:
     """The factcheck version that produced it."""
     extra: Mapping[str, str] = field(default_factory=dict)
     """Run-level facts a format may show (e.g. options that change meaning)."""
+    compared: bool = False
+    """Whether each result was compared with the claim's previous run (``change`` set)."""
 
     @property
     def article(self) -> Article | None:
@@ -204,3 +252,12 @@ class Report:
         """How many claims got one of ``verdicts`` (the ``--fail-on`` test)."""
         wanted = frozenset(verdicts)
         return sum(1 for r in self.results if r.verdict in wanted)
+
+    @property
+    def changed(self) -> tuple[ClaimResult, ...]:
+        """The results that differ from the previous run (``--changes``)."""
+        return tuple(r for r in self.results if r.change is not None)
+
+    def count_changed(self) -> int:
+        """How many changes ``--fail-on changed`` counts."""
+        return sum(1 for r in self.results if r.change is not None and r.change.counts)

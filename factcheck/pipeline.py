@@ -22,12 +22,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from itertools import chain, zip_longest
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from factcheck._version import __version__
+from factcheck.errors import StateError
 from factcheck.fetch import Fetcher, FetchOptions, FetchResult
 from factcheck.model import Claim, ClaimResult, ClaimsFile, Evidence, Report, SourceRef, SourceStatus
 from factcheck.sourcecheck import SourceOutcome, TextCheck, check_source
+from factcheck.state import DeadPolicy, History, annotate
 from factcheck.verdicts import SourceCheck, decide
 from factcheck.workers import MIN_JOBS_FOR_PROCESSES, WorkerCrashed, Workers, default_workers
 
@@ -44,6 +47,10 @@ class Options:
     fetch: FetchOptions = field(default_factory=FetchOptions)
     workers: int | None = None
     """Worker processes for extraction and matching; None: one per core; 0: none."""
+    state: Path | None = None
+    """The run history to compare with and record into (None: keep none)."""
+    dead: DeadPolicy = field(default_factory=DeadPolicy)
+    """When a source that keeps failing is called dead."""
 
 
 def verify(files: Sequence[ClaimsFile], options: Options | None = None,
@@ -72,8 +79,30 @@ async def run(files: Sequence[ClaimsFile], options: Options,
             citing[target].append((key, claim))
     outcomes = await _check_sources(citing, options, progress)
     results = tuple(result_of(key, claim, outcomes) for key, claim in enumerate(claims))
-    return Report(files=tuple(files), results=results, started=started, finished=datetime.now(UTC),
-                  version=__version__)
+    report = Report(files=tuple(files), results=results, started=started, finished=datetime.now(UTC),
+                    version=__version__)
+    if options.state is not None:
+        report = await asyncio.to_thread(remember, report, options.state, options.dead)
+    return report
+
+
+def remember(report: Report, state: Path, dead: DeadPolicy) -> Report:
+    """Compare ``report`` with the history at ``state`` and record it there.
+
+    A history that cannot be used costs the comparison, not the run: the report comes
+    back uncompared, with the reason in ``extra["history"]``.
+    """
+    claims = [r.claim for r in report.results]
+    try:
+        with History(state) as history:
+            baselines = history.baselines(claims, before=report.started)
+            failures = history.failures((s.target for c in claims for s in c.sources), before=report.started)
+            compared = annotate(report, baselines, failures, dead)
+            history.record(compared)
+    except StateError as e:
+        log.warning("%s", e.message)
+        return replace(report, extra={**report.extra, "history": f"not kept: {e.message}"})
+    return compared
 
 
 async def _check_sources(citing: dict[str, list[tuple[int, Claim]]], options: Options,
@@ -144,4 +173,5 @@ def result_of(key: int, claim: Claim, outcomes: dict[str, SourceOutcome]) -> Cla
 
 def _status(ref: SourceRef, outcome: SourceOutcome) -> SourceStatus:
     return SourceStatus(url=ref.ref, status=outcome.status, error=outcome.error, final_url=outcome.final_url,
-                        content_type=outcome.content_type, note=ref.note, warning=outcome.warning)
+                        content_type=outcome.content_type, note=ref.note, warning=outcome.warning,
+                        text_hash=outcome.text_hash)

@@ -13,6 +13,7 @@ run's memory bounded by the sources in flight, not by all the sources read.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -51,6 +52,8 @@ class SourceOutcome:
     final_url: str | None = None
     content_type: str | None = None
     warning: str | None = None
+    text_hash: str | None = None
+    """SHA-256 of the extracted texts (see ``text_hash``)."""
     checks: tuple[tuple[int, tuple[TextCheck, ...]], ...] = ()
     """(claim key, its checks in each text of the source, best text first)."""
 
@@ -88,7 +91,16 @@ def check_source(fetched: FetchResult, claims: Sequence[tuple[int, Claim]]) -> S
                 break       # the best text supports it: the wider ones are not read for it
         checks.append((key, tuple(per_text)))
     warning = TRUNCATED_WARNING if fetched.truncated else None
-    return replace(base, warning=warning, checks=tuple(checks))
+    return replace(base, warning=warning, text_hash=text_hash(document), checks=tuple(checks))
+
+
+def text_hash(document: SourceDocument) -> str:
+    """A fingerprint of what was read, not of the bytes: a page whose advertisements or
+    tracking parameters change every night has the same text, and is not "edited"."""
+    digest = hashlib.sha256()
+    for text in document.texts:
+        digest.update(text.scope.encode() + b"\0" + text.text.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()
 
 
 def _evidence(claim: Claim, finding: TextFinding, text: IndexedText, document: SourceDocument,

@@ -11,6 +11,8 @@ from typing import Annotated
 import typer
 
 from factcheck._version import __version__
+from factcheck.cli.history import EPILOG as HISTORY_EPILOG
+from factcheck.cli.history import history_command
 from factcheck.cli.verify import EPILOG, verify_command
 
 app = typer.Typer(
@@ -39,6 +41,7 @@ def root(
 
 
 app.command("verify", epilog=EPILOG)(verify_command)
+app.command("history", epilog=HISTORY_EPILOG)(history_command)
 
 
 def main() -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
@@ -18,13 +20,17 @@ from factcheck.cli.console import (
     write_stdout,
 )
 from factcheck.cli.exit_codes import ExitCode
-from factcheck.errors import FactcheckError
+from factcheck.config import Resolved, find_config, resolve, verify_settings
+from factcheck.errors import FactcheckError, StateError
 from factcheck.fetch.options import DEFAULT_CONCURRENCY, DEFAULT_PER_HOST, DEFAULT_TIMEOUT, FetchOptions
 from factcheck.formats.base import OutputFormat, RenderOptions
 from factcheck.model import ClaimsFile, Verdict
-from factcheck.policy import DEFAULT_FAIL_ON, parse_fail_on
 
-DEFAULT_FAIL_ON_TEXT = ",".join(sorted(v.value for v in DEFAULT_FAIL_ON))
+if TYPE_CHECKING:
+    from factcheck.pipeline import Options
+from factcheck.policy import CHANGED, DEFAULT_FAIL_ON, parse_fail_on
+
+DEFAULT_FAIL_ON_TEXT = ",".join(DEFAULT_FAIL_ON.words())
 
 EPILOG = """\
 \b
@@ -43,13 +49,15 @@ Exit status:
 
 
 def verify_command(
+    ctx: typer.Context,
     files: Annotated[list[str] | None, typer.Argument(
         metavar="CLAIMS_FILE", show_default=False,
         help="Claims files (YAML, version 1) to check; '-' reads one from stdin. [default: claims.yaml]",
     )] = None,
     output_format: Annotated[OutputFormat | None, typer.Option(
         "--format", "-f", show_default=False, metavar="FORMAT",
-        help="table, json, jsonl, markdown or csv. [default: table on a terminal, json otherwise]",
+        help="table, json, jsonl, markdown, csv or claimreview (schema.org JSON-LD). [default: table on a "
+             "terminal, json otherwise]",
     )] = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", dir_okay=False, show_default=False, metavar="FILE",
@@ -58,7 +66,7 @@ def verify_command(
     fail_on: Annotated[str, typer.Option(
         "--fail-on", metavar="VERDICTS",
         help="Comma-separated verdicts that make the exit status 1 ('none' for never): "
-             + ", ".join(v.value for v in Verdict) + ".",
+             + ", ".join(v.value for v in Verdict) + f", or '{CHANGED}' for a change since the previous run.",
     )] = DEFAULT_FAIL_ON_TEXT,
     concurrency: Annotated[int, typer.Option(
         min=1, metavar="N", help="Requests in flight at once, over all hosts.")] = DEFAULT_CONCURRENCY,
@@ -73,6 +81,19 @@ def verify_command(
         help="Processes that extract and check the sources beside the downloads; 0 runs them in this "
              "process. [default: one per core for 8 sources or more]",
     )] = None,
+    state: Annotated[Path | None, typer.Option(
+        "--state", metavar="PATH", dir_okay=False, show_default=False,
+        help="The run history (SQLite) to compare with and record into. [default: history.sqlite3 in the "
+             "user's data folder]")] = None,
+    no_state: Annotated[bool, typer.Option(
+        "--no-state", help="Keep no history: nothing compared, nothing recorded.")] = False,
+    changes: Annotated[bool, typer.Option(
+        "--changes", help="Report only the claims whose result changed since their previous run.")] = False,
+    dead_after_runs: Annotated[int, typer.Option(
+        "--dead-after-runs", min=1, metavar="N",
+        help="A failing source is called dead after failing in N runs in a row...")] = 3,
+    dead_after_days: Annotated[float, typer.Option(
+        "--dead-after-days", min=0, metavar="DAYS", help="...spread over at least DAYS days.")] = 2.0,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar, no summary, no log lines on stderr.")] = False,
     verbose: Annotated[bool, typer.Option(
@@ -89,21 +110,21 @@ def verify_command(
     # The heavy parts (HTML, PDF, HTTP) are imported here, not at start-up: --help stays fast.
     from factcheck.formats import write_report
     from factcheck.formats.style import summary_line
-    from factcheck.pipeline import Options, verify
+    from factcheck.pipeline import verify
 
     _configure_logging(quiet=quiet, verbose=verbose)
     try:
-        fail_set = parse_fail_on(fail_on)
+        parse_fail_on(fail_on)
     except ValueError as e:
         raise typer.BadParameter(str(e), param_hint="--fail-on") from None
-    chosen = output_format or (OutputFormat.TABLE if output is None and stdout_is_terminal()
-                               else OutputFormat.JSON)
+    paths = files or ["claims.yaml"]
     try:
-        options = Options(fetch=FetchOptions(concurrency=concurrency, per_host=per_host, timeout=timeout),
-                          workers=workers)
+        settings = _settings(ctx, paths, state=False if no_state else (str(state) if state else None))
+        fail = parse_fail_on(settings["fail_on"])
+        options = _options(settings, changes_needed=settings["changes"] or fail.changed)
         if output is not None:
             _check_output(output)
-        loaded = _load(files or ["claims.yaml"])
+        loaded = _load(paths)
         with progress_bar(enabled=not quiet and stderr.is_terminal) as progress:
             report = verify(loaded, options, progress)
     except FactcheckError as e:
@@ -120,12 +141,18 @@ def verify_command(
               "please report it")
         raise typer.Exit(ExitCode.USAGE) from None
 
+    chosen = OutputFormat(settings["format"]) if settings["format"] else (
+        OutputFormat.TABLE if output is None and stdout_is_terminal() else OutputFormat.JSON)
+    shown = report
+    if settings["changes"]:
+        shown = replace(report, results=report.changed,
+                        extra={**report.extra, "shown": "the claims whose result changed since their previous run"})
     color = output is None and chosen is OutputFormat.TABLE and stdout_is_terminal()
     width = shutil.get_terminal_size(fallback=(120, 24)).columns
     options_out = RenderOptions(color=color, width=width)
 
     def write(stream: TextIO) -> None:
-        write_report(chosen, report, stream, options_out)
+        write_report(chosen, shown, stream, options_out)
 
     if output is not None:
         try:
@@ -135,15 +162,66 @@ def verify_command(
             raise typer.Exit(ExitCode.USAGE) from None
     else:
         write_stdout(write)
-    failing = report.count(fail_set)
+    failing = fail.failing(report)
     if not quiet:
-        stderr.print(summary_line(report.summary)
-                     + (f"; written to {output}" if output is not None else ""), style="bold")
+        line = summary_line(report.summary)
+        if report.compared:
+            line += f"; {len(report.changed)} changed since the previous run"
+        stderr.print(line + (f"; written to {output}" if output is not None else ""), style="bold")
         if failing:
-            stderr.print(f"{failing} claim{'s' if failing > 1 else ''} with a verdict in --fail-on "
-                         f"({', '.join(v.value for v in sorted(fail_set, key=list(Verdict).index))}): "
-                         "exit status 1", style="dim")
+            stderr.print(f"{failing} claim{'s' if failing > 1 else ''} failing --fail-on "
+                         f"({', '.join(fail.words())}): exit status 1", style="dim")
     raise typer.Exit(ExitCode.FAILED if failing else ExitCode.OK)
+
+
+_VERIFY_PARAMS = {"format": "output_format", "fail_on": "fail_on", "concurrency": "concurrency",
+                  "per_host": "per_host", "timeout": "timeout", "workers": "workers", "changes": "changes",
+                  "dead_after_runs": "dead_after_runs", "dead_after_days": "dead_after_days"}
+"""Setting name -> the parameter of ``verify_command`` that gives it on the command line."""
+
+
+def _settings(ctx: typer.Context, paths: list[str], **special: Any) -> Resolved:
+    """Every setting in force: command line, environment, config file, default.
+
+    ``special`` holds settings made of several options (``--state``/``--no-state``): None
+    when none of them was given.
+    """
+    given: dict[str, Any] = {}
+    for name, param in _VERIFY_PARAMS.items():
+        source = ctx.get_parameter_source(param)
+        if source is not None and source.name == "COMMANDLINE":   # click's ParameterSource, vendored by typer
+            value = ctx.params[param]
+            given[name] = value.value if isinstance(value, OutputFormat) else value
+    given.update({name: value for name, value in special.items() if value is not None})
+    first = next((p for p in paths if p != "-"), None)
+    config = find_config(Path(first).parent if first else Path.cwd())
+    return resolve(verify_settings(), given, os.environ, config)
+
+
+def _options(settings: Resolved, *, changes_needed: bool) -> Options:
+    """The library's options from the settings; the history opened once to fail early."""
+    from factcheck.pipeline import Options
+    from factcheck.state import DeadPolicy, History, default_state_path
+
+    state: Path | None = None
+    if settings["state"] is not False:
+        state = Path(settings["state"]) if settings["state"] else default_state_path()
+        if settings.file is not None and settings.origins["state"] == str(settings.file):
+            state = settings.file.parent / state              # relative to the config file
+        try:
+            History(state).close()
+        except StateError as e:
+            if changes_needed:
+                raise
+            logging.getLogger("factcheck").warning("%s; this run is not recorded", e.message)
+            state = None
+    elif changes_needed:
+        raise FactcheckError("--changes and --fail-on changed compare with the run history: "
+                             "drop --no-state (or 'state = false' in the config)")
+    return Options(fetch=FetchOptions(concurrency=settings["concurrency"], per_host=settings["per_host"],
+                                      timeout=settings["timeout"]),
+                   workers=settings["workers"], state=state,
+                   dead=DeadPolicy(runs=settings["dead_after_runs"], days=settings["dead_after_days"]))
 
 
 def _load(paths: list[str]) -> list[ClaimsFile]:

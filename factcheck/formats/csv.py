@@ -9,7 +9,7 @@ from factcheck.formats.base import RenderOptions
 from factcheck.model import Report
 
 COLUMNS = ("file", "id", "kind", "verdict", "score", "reason", "text", "speaker", "evidence_url",
-           "snippet", "start", "end", "differences", "source_errors", "link")
+           "snippet", "start", "end", "differences", "source_errors", "link", "change", "change_description")
 
 
 def render_csv(report: Report, options: RenderOptions) -> str:
@@ -28,6 +28,8 @@ def render_csv(report: Report, options: RenderOptions) -> str:
             "; ".join(f"{d.claimed} -> {d.source}" for d in best.differences) if best else "",
             errors,
             (best.link or "") if best else "",
+            r.change.kind.value if r.change else "",
+            r.change.description if r.change else "",
         ])
     return out.getvalue()
 

@@ -7,7 +7,7 @@ import json
 from typing import Any, TextIO
 
 from factcheck.formats.base import RenderOptions
-from factcheck.model import Article, ClaimResult, Evidence, Report, SourceStatus
+from factcheck.model import Article, Change, ClaimResult, Evidence, Report, SourceStatus
 
 SCHEMA = "factcheck.verify/1"
 
@@ -51,6 +51,8 @@ def _head(report: Report) -> dict[str, Any]:
         "files": [{"path": f.path, "article": article_to_dict(f.article), "claims": len(f.claims)}
                   for f in report.files],
         "summary": {v.value: n for v, n in report.summary.items()},
+        "compared": report.compared,
+        "run": dict(report.extra),
     }
 
 
@@ -77,6 +79,21 @@ def claim_to_dict(result: ClaimResult) -> dict[str, Any]:
         "differences": [{"claimed": d.claimed, "source": d.source} for d in best.differences] if best else [],
         "evidence": [evidence_to_dict(e) for e in result.evidence],
         "sources": [source_to_dict(s) for s in result.sources],
+        "change": change_to_dict(result.change),
+    }
+
+
+def change_to_dict(change: Change | None) -> dict[str, Any] | None:
+    """How the result differs from the claim's previous run (null: it does not, or the
+    run was not compared: see the document's ``compared``)."""
+    if change is None:
+        return None
+    return {
+        "kind": change.kind.value,
+        "description": change.description,
+        "previous_verdict": change.previous_verdict.value if change.previous_verdict else None,
+        "previous_run": change.previous_run.isoformat(timespec="seconds") if change.previous_run else None,
+        "counts": change.counts,
     }
 
 
@@ -106,4 +123,8 @@ def source_to_dict(source: SourceStatus) -> dict[str, Any]:
         "content_type": source.content_type,
         "note": source.note,
         "warning": source.warning,
+        "text_hash": source.text_hash,
+        "failures": source.failures,
+        "dead": source.dead,
+        "archive_record": source.archive_record,
     }

@@ -6,7 +6,7 @@ from urllib.parse import quote, urlsplit
 
 from factcheck.formats.base import RenderOptions
 from factcheck.formats.excerpt import excerpt
-from factcheck.formats.style import VERDICT_STYLES, summary_line
+from factcheck.formats.style import VERDICT_STYLES, change_line, summary_line
 from factcheck.model import Report
 
 
@@ -35,6 +35,9 @@ def render_markdown(report: Report, options: RenderOptions) -> str:
             source = best.url
         else:
             evidence = _cell(evidence)
+        change = change_line(r)
+        if change:
+            evidence += "<br>**" + _cell(change) + "**"
         host = urlsplit(source).hostname or source
         link = _link(host, source)
         claim = _cell(" ".join(r.claim.text.split()))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factcheck.model import Verdict
+from factcheck.model import ChangeKind, ClaimResult, Verdict
 
 
 @dataclass(frozen=True)
@@ -34,3 +34,15 @@ def summary_line(counts: dict[Verdict, int]) -> str:
     total = sum(counts.values())
     parts = [f"{n} {v.value.replace('_', ' ')}" for v, n in counts.items() if n]
     return f"{total} claim{'s' if total != 1 else ''}: " + (", ".join(parts) if parts else "none")
+
+
+def change_line(result: ClaimResult) -> str | None:
+    """The result's change since the previous run, in words, for the human formats
+    ("changed: supported → contradicted"); None when there is none worth a line (no
+    change, or only that the claim is checked for the first time)."""
+    change = result.change
+    if change is None or change.kind is ChangeKind.NEW:
+        return None
+    label = "changed" if change.counts else "note"
+    when = f" (previous run {change.previous_run:%Y-%m-%d %H:%M})" if change.previous_run else ""
+    return f"{label}: {change.description}{when}"

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from factcheck.formats.base import RenderOptions
 from factcheck.formats.excerpt import excerpt
-from factcheck.formats.style import VERDICT_STYLES
+from factcheck.formats.style import VERDICT_STYLES, change_line
 from factcheck.model import ClaimResult, Report
 
 CLAIM_CHARS = 80
@@ -32,6 +32,14 @@ def render_table(report: Report, options: RenderOptions) -> str:
     console = Console(file=out, force_terminal=options.color, no_color=not options.color,
                       color_system="auto" if options.color else None, width=options.width or 120,
                       legacy_windows=False, highlight=False, emoji=False)
+    shown = report.extra.get("shown")
+    if not report.results:
+        title = _title(report)
+        console.print(Text((title + "\n" if title else "") + "No claims to show"
+                           + (f": only {shown} are shown." if shown else ".")))
+        return out.getvalue()
+    if shown:
+        table.caption = f"Only {shown} are shown."
     console.print(table)
     return out.getvalue()
 
@@ -56,6 +64,9 @@ def _row(result: ClaimResult) -> tuple[Text, Text, Text, Text]:
     source = result.evidence[0].url if result.evidence else (result.sources[0].url if result.sources else "")
     if source not in result.reason:              # the reason usually names it already
         evidence.append("\n" + _source(result), style="cyan")
+    change = change_line(result)
+    if change:
+        evidence.append("\n" + change, style="bold magenta" if result.change and result.change.counts else "dim")
     return verdict, Text(result.claim.id), claim, evidence
 
 

@@ -70,7 +70,7 @@ def test_unreachable_source_is_a_verdict_not_an_error(run: Runner, tmp_path: Pat
 
 
 def test_json_on_stdout_equals_the_librarys_report(run: Runner, one_not_found: Path) -> None:
-    result = run(["verify", str(one_not_found), "--format", "json"])
+    result = run(["verify", str(one_not_found), "--format", "json", "--no-state"])
     document = json.loads(result.stdout)                 # exactly one JSON document
     expected = report_to_dict(verify([load_claims(str(one_not_found))]))
     assert without_times(document) == without_times(expected)
@@ -145,7 +145,7 @@ def test_output_writes_the_file_atomically(run: Runner, one_not_found: Path, tmp
     out = tmp_path / "reports"
     out.mkdir()
     target = out / "report.json"
-    result = run(["verify", str(one_not_found), "--output", str(target), "--format", "json"])
+    result = run(["verify", str(one_not_found), "--output", str(target), "--format", "json", "--no-state"])
     assert result.exit_code == 1
     assert result.stdout == ""
     assert sorted(p.name for p in out.iterdir()) == ["report.json"]      # no temporary file left
