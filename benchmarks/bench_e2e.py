@@ -68,9 +68,11 @@ class VerifyRun:
 
 
 def verify_args(claims: Path, concurrency: int) -> list[str]:
-    """What follows ``factcheck verify`` in every benchmark run."""
+    """What follows ``factcheck verify`` in every benchmark run: a cold run (no HTTP cache,
+    no stored findings, no history), as the first run of a night is; ``cache`` measures
+    the runs after it."""
     return [str(claims), "--format", "json", "--concurrency", str(concurrency), "--per-host", str(concurrency),
-            "--quiet"]
+            "--quiet", "--no-cache", "--no-state"]
 
 
 def verify_command(claims: Path, concurrency: int) -> list[str]:

@@ -26,6 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_cache import run_cache
 from bench_e2e import run_end_to_end, run_memory, run_scale
 from bench_fetch import run_fetch
 from bench_matching import run_matching, run_normalize
@@ -40,6 +41,7 @@ BENCHMARKS: dict[str, Callable[[Context], None]] = {
     "memory": run_memory,
     "startup": run_startup,
     "scale": run_scale,
+    "cache": run_cache,
 }
 """Every benchmark, in the order they run."""
 

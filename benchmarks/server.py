@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import hashlib
 import json
 import signal
 import subprocess
@@ -28,7 +29,8 @@ from aiohttp import web
 from pages import load_corpus, make_padded_page, make_page, make_sized_page
 
 
-def make_app(pages: int, page_bytes: int | None, latency: float, pad: int = 0) -> web.Application:
+def make_app(pages: int, page_bytes: int | None, latency: float, pad: int = 0,
+             max_age: int | None = None) -> web.Application:
     """The aiohttp application serving pages ``0`` to ``pages - 1``."""
     stats = {"requests": 0, "bytes": 0}
 
@@ -47,8 +49,17 @@ def make_app(pages: int, page_bytes: int | None, latency: float, pad: int = 0) -
         elif pad:
             body = make_padded_page(n, pad)
         stats["requests"] += 1
+        if max_age is None:
+            stats["bytes"] += len(body)
+            return web.Response(body=body, content_type="text/html")
+        # Validators and freshness as a news site sends them: an ETag, a Last-Modified, a max-age.
+        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+        headers = {"ETag": etag, "Last-Modified": LAST_MODIFIED, "Cache-Control": f"max-age={max_age}"}
+        if request.headers.get("If-None-Match") == etag:
+            stats["not_modified"] = stats.get("not_modified", 0) + 1
+            return web.Response(status=304, headers=headers)
         stats["bytes"] += len(body)
-        return web.Response(body=body, content_type="text/html")
+        return web.Response(body=body, content_type="text/html", headers=headers)
 
     async def show_stats(request: web.Request) -> web.Response:
         return web.json_response(stats)
@@ -59,10 +70,14 @@ def make_app(pages: int, page_bytes: int | None, latency: float, pad: int = 0) -
     return app
 
 
-async def serve(pages: int, page_bytes: int | None, latency: float, port: int, pad: int = 0) -> None:
+LAST_MODIFIED = "Mon, 02 Nov 2026 08:00:00 GMT"
+
+
+async def serve(pages: int, page_bytes: int | None, latency: float, port: int, pad: int = 0,
+                max_age: int | None = None) -> None:
     """Serve until SIGTERM or SIGINT; print ``PORT <n>`` once listening."""
     load_corpus()                                   # before the port is announced: no slow first request
-    runner = web.AppRunner(make_app(pages, page_bytes, latency, pad), access_log=None, keepalive_timeout=75)
+    runner = web.AppRunner(make_app(pages, page_bytes, latency, pad, max_age), access_log=None, keepalive_timeout=75)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", port, backlog=1024)
     await site.start()
@@ -79,8 +94,10 @@ async def serve(pages: int, page_bytes: int | None, latency: float, port: int, p
 class ServerProcess:
     """The server in a subprocess, for a ``with`` block: ``with ServerProcess(500) as s: s.url(0)``."""
 
-    def __init__(self, pages: int, *, page_bytes: int | None = None, latency_ms: float = 0, pad: int = 0) -> None:
+    def __init__(self, pages: int, *, page_bytes: int | None = None, latency_ms: float = 0, pad: int = 0,
+                 max_age: int | None = None) -> None:
         self.pages = pages
+        self.max_age = max_age
         self.page_bytes = page_bytes
         self.pad = pad
         self.latency_ms = latency_ms
@@ -104,6 +121,8 @@ class ServerProcess:
             command += ["--page-bytes", str(self.page_bytes)]
         if self.pad:
             command += ["--pad-bytes", str(self.pad)]
+        if self.max_age is not None:
+            command += ["--max-age", str(self.max_age)]
         self._process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
         assert self._process.stdout is not None
         line = self._process.stdout.readline()
@@ -143,10 +162,14 @@ def main() -> None:
                         help="cut or repeat every page to this many bytes (default: the real page)")
     parser.add_argument("--pad-bytes", type=int, default=0,
                         help="add this many bytes of HTML comment to every real page (default 0)")
+    parser.add_argument("--max-age", type=int, default=None,
+                        help="send ETag, Last-Modified and Cache-Control: max-age=N, and answer "
+                             "If-None-Match with 304 (default: no caching headers)")
     parser.add_argument("--latency-ms", type=float, default=0.0, help="added before each response (default 0)")
     parser.add_argument("--port", type=int, default=0, help="port to listen on (default: any free one)")
     args = parser.parse_args()
-    asyncio.run(serve(args.pages, args.page_bytes, args.latency_ms / 1000, args.port, args.pad_bytes))
+    asyncio.run(serve(args.pages, args.page_bytes, args.latency_ms / 1000, args.port, args.pad_bytes,
+                      args.max_age))
 
 
 if __name__ == "__main__":

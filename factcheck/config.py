@@ -258,6 +258,10 @@ def verify_settings() -> tuple[Setting, ...]:
         Setting("state", None, path_or_off, "the run history file, or false for none (default: in the user's "
                 "data folder)"),
         Setting("changes", False, boolean, "report only what changed since the previous run"),
+        Setting("cache", None, path_or_off, "the HTTP cache file, or false for none (default: in the user's "
+                "cache folder)"),
+        Setting("offline", False, boolean, "answer from the HTTP cache only"),
+        Setting("refresh", False, boolean, "ask every server again, bypassing fresh cached copies"),
         Setting("dead_after_runs", dead.runs, integer(1), "failed runs in a row before a source is dead"),
         Setting("dead_after_days", dead.days, number(0), "days those runs must span"),
     )

@@ -29,8 +29,9 @@ from factcheck._version import __version__
 from factcheck.errors import StateError
 from factcheck.fetch import Fetcher, FetchOptions, FetchResult
 from factcheck.model import Claim, ClaimResult, ClaimsFile, Evidence, Report, SourceRef, SourceStatus
-from factcheck.sourcecheck import SourceOutcome, TextCheck, check_source
+from factcheck.outcome import SourceOutcome, TextCheck
 from factcheck.state import DeadPolicy, History, annotate
+from factcheck.state.findings import FindingsStore, job_key
 from factcheck.verdicts import SourceCheck, decide
 from factcheck.workers import MIN_JOBS_FOR_PROCESSES, WorkerCrashed, Workers, default_workers
 
@@ -51,6 +52,9 @@ class Options:
     """The run history to compare with and record into (None: keep none)."""
     dead: DeadPolicy = field(default_factory=DeadPolicy)
     """When a source that keeps failing is called dead."""
+    findings: Path | None = None
+    """Where sources' outcomes are kept for reuse while their bytes and claims do not
+    change (``state/findings.py``); None: every source is read afresh."""
 
 
 def verify(files: Sequence[ClaimsFile], options: Options | None = None,
@@ -114,6 +118,7 @@ async def _check_sources(citing: dict[str, list[tuple[int, Claim]]], options: Op
     outcomes: dict[str, SourceOutcome] = {}
     done = 0
     places = asyncio.Semaphore(_places(options.fetch, processes))
+    store = FindingsStore(options.findings) if options.findings is not None else None
     async with Fetcher(options.fetch) as fetcher, Workers(processes, preload=("factcheck.sourcecheck",)) as workers:
         workers.start()
 
@@ -121,12 +126,16 @@ async def _check_sources(citing: dict[str, list[tuple[int, Claim]]], options: Op
             nonlocal done
             async with places:
                 fetched = await fetcher.fetch(target)
-                outcomes[target] = await _check(workers, fetched, citing[target])
+                outcomes[target] = await _check(workers, fetched, citing[target], store)
             done += 1
             if progress is not None:
                 progress(done, total, target)
 
-        await asyncio.gather(*(one(t) for t in interleave_hosts(citing)))
+        try:
+            await asyncio.gather(*(one(t) for t in interleave_hosts(citing)))
+        finally:
+            if store is not None:
+                store.close()
     return outcomes
 
 
@@ -144,15 +153,36 @@ def interleave_hosts(targets: Iterable[str]) -> list[str]:
     return [t for t in chain.from_iterable(zip_longest(*by_host.values())) if t is not None]
 
 
-async def _check(workers: Workers, fetched: FetchResult, claims: list[tuple[int, Claim]]) -> SourceOutcome:
-    if not fetched.ok:                      # nothing to read: no need for a worker
-        return check_source(fetched, claims)
-    try:
-        return await workers.run(check_source, fetched, claims)
-    except WorkerCrashed as e:
-        log.warning("%s: the text extractor failed: %s", fetched.target, e)
-        return SourceOutcome(target=fetched.target, status=fetched.status, final_url=fetched.final_url,
-                             content_type=fetched.content_type, error=f"the text extractor failed on it ({e})")
+async def _check(workers: Workers, fetched: FetchResult, citing: list[tuple[int, Claim]],
+                 store: FindingsStore | None) -> SourceOutcome:
+    """The source's outcome, computed (in a worker) or reused from ``store``.
+
+    The job numbers the citing claims 0, 1, ... (so that an outcome stored for one run
+    fits another where the claims have other places in the file); their run keys are
+    put back here.
+    """
+    claims = [(n, claim) for n, (_, claim) in enumerate(citing)]
+    key = job_key(fetched, [claim for _, claim in citing]) if store is not None else None
+    outcome = store.get(key) if store is not None and key is not None else None
+    if outcome is not None:
+        outcome = replace(outcome, target=fetched.target, status=fetched.status, final_url=fetched.final_url,
+                          content_type=fetched.content_type)
+    elif not fetched.ok:                    # nothing to read: no need for a worker
+        outcome = SourceOutcome(target=fetched.target, status=fetched.status, final_url=fetched.final_url,
+                                content_type=fetched.content_type, error=fetched.error or "no content")
+    else:
+        from factcheck.sourcecheck import check_source  # the extractors: imported when first needed
+
+        try:
+            outcome = await workers.run(check_source, fetched, claims)
+        except WorkerCrashed as e:
+            log.warning("%s: the text extractor failed: %s", fetched.target, e)
+            return SourceOutcome(target=fetched.target, status=fetched.status, final_url=fetched.final_url,
+                                 content_type=fetched.content_type,
+                                 error=f"the text extractor failed on it ({e})")
+        if store is not None and key is not None:
+            store.put(key, outcome)
+    return replace(outcome, checks=tuple((citing[n][0], checks) for n, checks in outcome.checks))
 
 
 def result_of(key: int, claim: Claim, outcomes: dict[str, SourceOutcome]) -> ClaimResult:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from factcheck.errors import ExtractionError
 from factcheck.extraction import SourceDocument, extract
@@ -26,39 +26,14 @@ from factcheck.matching import IndexedText, TextFinding, Vocabulary, claim_fragm
 from factcheck.matching.snippets import snippet_bounds
 from factcheck.matching.speakers import check_speaker
 from factcheck.model import Claim, Difference, Evidence, Kind, Verdict
+from factcheck.outcome import SourceOutcome, TextCheck
 from factcheck.verdicts import QUIET_CHANGES, describe_change, text_verdict
 
 log = logging.getLogger(__name__)
 
+__all__ = ["TRUNCATED_WARNING", "SourceOutcome", "TextCheck", "check_source", "text_hash"]
+
 TRUNCATED_WARNING = "the source was cut at the size cap; only its beginning was read"
-
-
-@dataclass(frozen=True)
-class TextCheck:
-    """One claim checked against one text of the source, with the evidence it would give."""
-
-    finding: TextFinding
-    evidence: tuple[Evidence, ...]
-    """One item per fragment found, ``url`` left as the source's target for the caller to set."""
-
-
-@dataclass(frozen=True)
-class SourceOutcome:
-    """What one source gave: why it could not be read, or each claim's checks."""
-
-    target: str
-    status: int | None = None
-    error: str | None = None
-    final_url: str | None = None
-    content_type: str | None = None
-    warning: str | None = None
-    text_hash: str | None = None
-    """SHA-256 of the extracted texts (see ``text_hash``)."""
-    checks: tuple[tuple[int, tuple[TextCheck, ...]], ...] = ()
-    """(claim key, its checks in each text of the source, best text first)."""
-
-    def checks_of(self, key: int) -> tuple[TextCheck, ...]:
-        return next((checks for k, checks in self.checks if k == key), ())
 
 
 def check_source(fetched: FetchResult, claims: Sequence[tuple[int, Claim]]) -> SourceOutcome:

@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,9 +21,13 @@ FACTCHECK = Path(sys.executable).with_name("factcheck")
 
 
 def run(*args: str, columns: int) -> str:
-    env = {**os.environ, "COLUMNS": str(columns), "NO_COLOR": "1", "TERM": "dumb"}
-    done = subprocess.run([str(FACTCHECK), *args], cwd=ROOT, env=env, capture_output=True, text=True,
-                          check=False)
+    """The command's stdout as a new user sees it: with an empty history and HTTP cache."""
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "COLUMNS": str(columns), "NO_COLOR": "1", "TERM": "dumb",
+               "XDG_DATA_HOME": f"{home}/data", "XDG_CACHE_HOME": f"{home}/cache"}
+        env = {k: v for k, v in env.items() if not k.startswith("FACTCHECK_")}
+        done = subprocess.run([str(FACTCHECK), *args], cwd=ROOT, env=env, capture_output=True, text=True,
+                              check=False)
     return "\n".join(line.rstrip() for line in done.stdout.splitlines()) + "\n"
 
 

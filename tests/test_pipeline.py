@@ -52,7 +52,7 @@ def test_downloads_do_not_run_ahead_of_the_checks(tmp_path: Path, monkeypatch: p
             return FetchResult(target=target, status=200, final_url=target, content_type="text/html",
                                body=b"<html><body><p>Something happened.</p></body></html>")
 
-    async def slow_check(workers: object, fetched: FetchResult, citing: object) -> object:
+    async def slow_check(workers: object, fetched: FetchResult, citing: object, store: object) -> object:
         nonlocal in_hand
         await asyncio.sleep(0.001)
         in_hand -= 1

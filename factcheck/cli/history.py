@@ -7,7 +7,7 @@ import json
 import os
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TextIO
 
 import typer
 
@@ -65,7 +65,11 @@ def history_command(
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     else:
         text = _table(document, claim_id, stdout_is_terminal())
-    write_stdout(lambda stream: None if stream.write(text) else None)
+
+    def write(stream: TextIO) -> None:
+        stream.write(text)
+
+    write_stdout(write)
 
 
 def _state_path(given: Path | None) -> Path:

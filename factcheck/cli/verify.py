@@ -22,7 +22,7 @@ from factcheck.cli.console import (
 from factcheck.cli.exit_codes import ExitCode
 from factcheck.config import Resolved, find_config, resolve, verify_settings
 from factcheck.errors import FactcheckError, StateError
-from factcheck.fetch.options import DEFAULT_CONCURRENCY, DEFAULT_PER_HOST, DEFAULT_TIMEOUT, FetchOptions
+from factcheck.fetch.options import DEFAULT_CONCURRENCY, DEFAULT_PER_HOST, DEFAULT_TIMEOUT, CacheMode, FetchOptions
 from factcheck.formats.base import OutputFormat, RenderOptions
 from factcheck.model import ClaimsFile, Verdict
 
@@ -94,6 +94,17 @@ def verify_command(
         help="A failing source is called dead after failing in N runs in a row...")] = 3,
     dead_after_days: Annotated[float, typer.Option(
         "--dead-after-days", min=0, metavar="DAYS", help="...spread over at least DAYS days.")] = 2.0,
+    cache: Annotated[Path | None, typer.Option(
+        "--cache", metavar="PATH", dir_okay=False, show_default=False,
+        help="The HTTP cache (SQLite): unchanged sources cost a 304, or nothing while fresh. [default: "
+             "http-cache.sqlite3 in the user's cache folder]")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Use no HTTP cache.")] = False,
+    offline: Annotated[bool, typer.Option(
+        "--offline", help="Answer from the HTTP cache only, stale copies included; nothing goes to the "
+                          "network.")] = False,
+    refresh: Annotated[bool, typer.Option(
+        "--refresh", help="Ask every server again (a conditional request: an unchanged page costs a 304) "
+                          "instead of trusting fresh cached copies.")] = False,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar, no summary, no log lines on stderr.")] = False,
     verbose: Annotated[bool, typer.Option(
@@ -119,7 +130,8 @@ def verify_command(
         raise typer.BadParameter(str(e), param_hint="--fail-on") from None
     paths = files or ["claims.yaml"]
     try:
-        settings = _settings(ctx, paths, state=False if no_state else (str(state) if state else None))
+        settings = _settings(ctx, paths, state=False if no_state else (str(state) if state else None),
+                             cache=False if no_cache else (str(cache) if cache else None))
         fail = parse_fail_on(settings["fail_on"])
         options = _options(settings, changes_needed=settings["changes"] or fail.changed)
         if output is not None:
@@ -176,7 +188,8 @@ def verify_command(
 
 _VERIFY_PARAMS = {"format": "output_format", "fail_on": "fail_on", "concurrency": "concurrency",
                   "per_host": "per_host", "timeout": "timeout", "workers": "workers", "changes": "changes",
-                  "dead_after_runs": "dead_after_runs", "dead_after_days": "dead_after_days"}
+                  "dead_after_runs": "dead_after_runs", "dead_after_days": "dead_after_days",
+                  "offline": "offline", "refresh": "refresh"}
 """Setting name -> the parameter of ``verify_command`` that gives it on the command line."""
 
 
@@ -202,12 +215,10 @@ def _options(settings: Resolved, *, changes_needed: bool) -> Options:
     """The library's options from the settings; the history opened once to fail early."""
     from factcheck.pipeline import Options
     from factcheck.state import DeadPolicy, History, default_state_path
+    from factcheck.state.findings import findings_path
 
-    state: Path | None = None
-    if settings["state"] is not False:
-        state = Path(settings["state"]) if settings["state"] else default_state_path()
-        if settings.file is not None and settings.origins["state"] == str(settings.file):
-            state = settings.file.parent / state              # relative to the config file
+    state = _setting_path(settings, "state", default_state_path())
+    if state is not None:
         try:
             History(state).close()
         except StateError as e:
@@ -218,10 +229,51 @@ def _options(settings: Resolved, *, changes_needed: bool) -> Options:
     elif changes_needed:
         raise FactcheckError("--changes and --fail-on changed compare with the run history: "
                              "drop --no-state (or 'state = false' in the config)")
+    mode = _cache_mode(settings)
+    cache = _cache(settings)
     return Options(fetch=FetchOptions(concurrency=settings["concurrency"], per_host=settings["per_host"],
-                                      timeout=settings["timeout"]),
+                                      timeout=settings["timeout"], cache=cache, cache_mode=mode),
+                   findings=findings_path(cache) if cache is not None and mode is not CacheMode.REFRESH else None,
                    workers=settings["workers"], state=state,
                    dead=DeadPolicy(runs=settings["dead_after_runs"], days=settings["dead_after_days"]))
+
+
+def _setting_path(settings: Resolved, name: str, default: Path) -> Path | None:
+    """A path setting: None when off, relative ones from a config file taken from its folder."""
+    value = settings[name]
+    if value is False:
+        return None
+    path = Path(value) if value else default
+    if value and settings.file is not None and settings.origins[name] == str(settings.file):
+        path = settings.file.parent / path
+    return path
+
+
+def _cache_mode(settings: Resolved) -> CacheMode:
+    if settings["offline"] and settings["refresh"]:
+        raise FactcheckError("--offline and --refresh contradict each other: give one")
+    if settings["offline"]:
+        if settings["cache"] is False:
+            raise FactcheckError("--offline answers from the HTTP cache: drop --no-cache (or 'cache = false')")
+        return CacheMode.OFFLINE
+    return CacheMode.REFRESH if settings["refresh"] else CacheMode.NORMAL
+
+
+def _cache(settings: Resolved) -> Path | None:
+    """The HTTP cache's file, or None; a cache that cannot be used is a warning."""
+    from factcheck.fetch.cache import default_cache_path, usable
+
+    path = _setting_path(settings, "cache", default_cache_path())
+    if path is None:
+        return None
+    problem = usable(path)
+    if problem is not None:
+        if settings["offline"]:
+            raise FactcheckError(f"--offline, but the HTTP cache {path} cannot be used: {problem}")
+        logging.getLogger("factcheck").warning("the HTTP cache %s cannot be used (%s); fetching without it",
+                                               path, problem)
+        return None
+    return path
 
 
 def _load(paths: list[str]) -> list[ClaimsFile]:

@@ -18,6 +18,7 @@ import httpx
 from httpx_aiohttp import AiohttpTransport
 
 from factcheck.fetch.body import SUPPORTED_ENCODINGS
+from factcheck.fetch.cache import cache_transport
 from factcheck.fetch.options import FetchOptions
 
 
@@ -95,5 +96,8 @@ def make_client(options: FetchOptions) -> httpx.AsyncClient:
         "Accept-Encoding": ", ".join(SUPPORTED_ENCODINGS),
         "Accept-Language": "en;q=1, *;q=0.5",
     }
+    transport = make_transport()
+    if options.cache is not None:
+        transport = cache_transport(transport, options.cache, options.cache_mode, options.max_bytes)
     return httpx.AsyncClient(timeout=timeout, headers=headers, follow_redirects=False, trust_env=False,
-                             transport=make_transport(), event_hooks={"response": [check_redirect]})
+                             transport=transport, event_hooks={"response": [check_redirect]})

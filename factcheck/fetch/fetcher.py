@@ -159,7 +159,8 @@ class Fetcher:
                 return _Failure(f"{failure.reason} while reading the body", failure.retryable, status)
             ctype, charset = _content_type(response.headers.get("content-type"))
             return FetchResult(url, body=body.data, status=status, final_url=str(response.url),
-                               content_type=ctype, charset=charset, truncated=body.truncated)
+                               content_type=ctype, charset=charset, truncated=body.truncated,
+                               cached=_cache_state(response))
         finally:
             await response.aclose()
 
@@ -172,6 +173,13 @@ class _State:
     status: int | None = None
     deadline: float | None = None
     """Loop time by which the source must be done; set when its first request can go out."""
+
+
+def _cache_state(response: httpx.Response) -> str | None:
+    caching = response.extensions.get("caching") or {}
+    if caching.get("revalidated"):
+        return "revalidated"
+    return "fresh" if caching.get("from_cache") else None
 
 
 def _redirect_target(response: httpx.Response) -> str | _Failure:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
 
 from factcheck._version import __version__
 from factcheck.errors import OptionsError
@@ -24,6 +26,17 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 USER_AGENT = f"factcheck/{__version__} (fact-checking tool: reads the sources an article cites)"
 
 
+class CacheMode(StrEnum):
+    """How the HTTP cache is used in a run (see ``fetch/cache.py``)."""
+
+    NORMAL = "normal"
+    """RFC 9111: fresh copies served, stale ones revalidated."""
+    REFRESH = "refresh"
+    """Every source asked of its server again (conditionally); the cache updated."""
+    OFFLINE = "offline"
+    """The cache only: no request reaches the network."""
+
+
 @dataclass(frozen=True)
 class FetchOptions:
     """Limits and manners of fetching; every field has a safe default."""
@@ -38,6 +51,9 @@ class FetchOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     user_agent: str = USER_AGENT
     retry: RetryPolicy = field(default=DEFAULT_RETRY_POLICY)
+    cache: Path | None = None
+    """The HTTP cache (SQLite) to use; None: no cache."""
+    cache_mode: CacheMode = CacheMode.NORMAL
 
     def __post_init__(self) -> None:
         if self.concurrency < 1:

@@ -27,6 +27,9 @@ class FetchResult:
     """The body went on past the size cap and was cut there."""
     attempts: int = 0
     """Requests made (retries included, redirects not)."""
+    cached: str | None = None
+    """``fresh`` when the HTTP cache answered without asking the server, ``revalidated``
+    when the server confirmed the cached copy (a 304); None when the server sent it."""
 
     @property
     def ok(self) -> bool:
