@@ -69,10 +69,11 @@ class VerifyRun:
 
 def verify_args(claims: Path, concurrency: int) -> list[str]:
     """What follows ``factcheck verify`` in every benchmark run: a cold run (no HTTP cache,
-    no stored findings, no history), as the first run of a night is; ``cache`` measures
-    the runs after it."""
+    no stored findings, no history), as the first run of a night is (``cache`` measures
+    the runs after it), with no pace per host (``--max-rate 0``): the one local host
+    stands for hundreds of sites, and the bare clients it is compared with have none."""
     return [str(claims), "--format", "json", "--concurrency", str(concurrency), "--per-host", str(concurrency),
-            "--quiet", "--no-cache", "--no-state"]
+            "--quiet", "--no-cache", "--no-state", "--max-rate", "0"]
 
 
 def verify_command(claims: Path, concurrency: int) -> list[str]:

@@ -173,11 +173,14 @@ def read_config(path: Path, settings: Sequence[Setting]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in table.items():
         name = key.replace("-", "_")
-        where = f"{path}:{_line_of(lines, key)}" if _line_of(lines, key) else str(path)
+        line = _line_of(lines, key, pyproject=path.name == PYPROJECT)
+        where = f"{path}:{line}" if line else str(path)
         if name not in known:
             close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'?" if close else "the keys are: " + ", ".join(known)
             raise ConfigError(where, f"unknown key '{key}'", hint)
+        if name in out:                     # fail_on and fail-on: two TOML keys, one setting
+            raise ConfigError(where, f"'{key}' sets '{name}' a second time", "keep one of the two")
         try:
             out[name] = known[name].parse(value)
         except ValueError as e:
@@ -216,14 +219,27 @@ def unknown_env(settings: Sequence[Setting], env: Mapping[str, str]) -> list[str
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        return re.search(r"^\s*\[\s*tool\s*\.\s*factcheck\s*\]", path.read_text(encoding="utf-8"), re.M) is not None
+        return any(_OUR_TABLE.match(line) for line in path.read_text(encoding="utf-8").splitlines())
     except (OSError, UnicodeDecodeError):
         return False
 
 
-def _line_of(lines: Sequence[str], key: str) -> int | None:
+_OUR_TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*factcheck\s*\]")
+_HEADER = re.compile(r"^\s*\[{1,2}\s*[\w\"']")
+
+
+def _line_of(lines: Sequence[str], key: str, *, pyproject: bool) -> int | None:
+    """The line setting ``key`` in our table: the top of a factcheck.toml, or the
+    ``[tool.factcheck]`` table of a pyproject.toml (whose other tables may have keys of the
+    same name, e.g. pytest's ``timeout``)."""
+    start = next((n + 1 for n, line in enumerate(lines) if _OUR_TABLE.match(line)), len(lines)) if pyproject else 0
     pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
-    return next((n for n, line in enumerate(lines, 1) if pattern.match(line)), None)
+    for n in range(start, len(lines)):
+        if _HEADER.match(lines[n]):
+            return None                         # the next table: ours has ended
+        if pattern.match(lines[n]):
+            return n + 1
+    return None
 
 
 def _fail_on(value: Any) -> str:
@@ -243,7 +259,7 @@ def _format(value: Any) -> str:
 
 def verify_settings() -> tuple[Setting, ...]:
     """The settings of ``factcheck verify`` a file or the environment may give."""
-    from factcheck.fetch.options import DEFAULT_CONCURRENCY, DEFAULT_PER_HOST, DEFAULT_TIMEOUT
+    from factcheck.fetch.options import DEFAULT_CONCURRENCY, DEFAULT_MAX_RATE, DEFAULT_PER_HOST, DEFAULT_TIMEOUT
     from factcheck.state.changes import DeadPolicy
 
     dead = DeadPolicy()
@@ -255,6 +271,9 @@ def verify_settings() -> tuple[Setting, ...]:
         Setting("per_host", DEFAULT_PER_HOST, integer(1), "requests in flight at once to one host"),
         Setting("timeout", DEFAULT_TIMEOUT, number(0, strict=True), "seconds allowed for one source"),
         Setting("workers", None, integer(0), "worker processes (default: one per core)"),
+        Setting("max_rate", DEFAULT_MAX_RATE, number(0), "requests per second at most to one host (0: no "
+                "limit)"),
+        Setting("ignore_robots", False, boolean, "fetch what robots.txt disallows (said in the output)"),
         Setting("state", None, path_or_off, "the run history file, or false for none (default: in the user's "
                 "data folder)"),
         Setting("changes", False, boolean, "report only what changed since the previous run"),

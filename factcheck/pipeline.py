@@ -83,8 +83,9 @@ async def run(files: Sequence[ClaimsFile], options: Options,
             citing[target].append((key, claim))
     outcomes = await _check_sources(citing, options, progress)
     results = tuple(result_of(key, claim, outcomes) for key, claim in enumerate(claims))
+    extra = {} if options.fetch.robots else {"robots": "not honoured (--ignore-robots)"}
     report = Report(files=tuple(files), results=results, started=started, finished=datetime.now(UTC),
-                    version=__version__)
+                    version=__version__, extra=extra)
     if options.state is not None:
         report = await asyncio.to_thread(remember, report, options.state, options.dead)
     return report

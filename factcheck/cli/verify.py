@@ -22,7 +22,14 @@ from factcheck.cli.console import (
 from factcheck.cli.exit_codes import ExitCode
 from factcheck.config import Resolved, find_config, resolve, verify_settings
 from factcheck.errors import FactcheckError, StateError
-from factcheck.fetch.options import DEFAULT_CONCURRENCY, DEFAULT_PER_HOST, DEFAULT_TIMEOUT, CacheMode, FetchOptions
+from factcheck.fetch.options import (
+    DEFAULT_CONCURRENCY,
+    DEFAULT_MAX_RATE,
+    DEFAULT_PER_HOST,
+    DEFAULT_TIMEOUT,
+    CacheMode,
+    FetchOptions,
+)
 from factcheck.formats.base import OutputFormat, RenderOptions
 from factcheck.model import ClaimsFile, Verdict
 
@@ -81,6 +88,12 @@ def verify_command(
         help="Processes that extract and check the sources beside the downloads; 0 runs them in this "
              "process. [default: one per core for 8 sources or more]",
     )] = None,
+    max_rate: Annotated[float, typer.Option(
+        "--max-rate", min=0, metavar="PER_SECOND",
+        help="Requests per second at most to one host (0: no limit); a site's robots.txt Crawl-delay, when "
+             "slower, wins.")] = DEFAULT_MAX_RATE,
+    ignore_robots: Annotated[bool, typer.Option(
+        "--ignore-robots", help="Fetch pages robots.txt disallows (the report says so).")] = False,
     state: Annotated[Path | None, typer.Option(
         "--state", metavar="PATH", dir_okay=False, show_default=False,
         help="The run history (SQLite) to compare with and record into. [default: history.sqlite3 in the "
@@ -179,6 +192,8 @@ def verify_command(
         line = summary_line(report.summary)
         if report.compared:
             line += f"; {len(report.changed)} changed since the previous run"
+        if "robots" in report.extra:
+            line += f"; robots.txt {report.extra['robots']}"
         stderr.print(line + (f"; written to {output}" if output is not None else ""), style="bold")
         if failing:
             stderr.print(f"{failing} claim{'s' if failing > 1 else ''} failing --fail-on "
@@ -189,7 +204,8 @@ def verify_command(
 _VERIFY_PARAMS = {"format": "output_format", "fail_on": "fail_on", "concurrency": "concurrency",
                   "per_host": "per_host", "timeout": "timeout", "workers": "workers", "changes": "changes",
                   "dead_after_runs": "dead_after_runs", "dead_after_days": "dead_after_days",
-                  "offline": "offline", "refresh": "refresh"}
+                  "offline": "offline", "refresh": "refresh", "max_rate": "max_rate",
+                  "ignore_robots": "ignore_robots"}
 """Setting name -> the parameter of ``verify_command`` that gives it on the command line."""
 
 
@@ -232,7 +248,8 @@ def _options(settings: Resolved, *, changes_needed: bool) -> Options:
     mode = _cache_mode(settings)
     cache = _cache(settings)
     return Options(fetch=FetchOptions(concurrency=settings["concurrency"], per_host=settings["per_host"],
-                                      timeout=settings["timeout"], cache=cache, cache_mode=mode),
+                                      timeout=settings["timeout"], cache=cache, cache_mode=mode,
+                                      max_rate=settings["max_rate"], robots=not settings["ignore_robots"]),
                    findings=findings_path(cache) if cache is not None and mode is not CacheMode.REFRESH else None,
                    workers=settings["workers"], state=state,
                    dead=DeadPolicy(runs=settings["dead_after_runs"], days=settings["dead_after_days"]))

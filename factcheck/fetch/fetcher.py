@@ -27,9 +27,10 @@ from factcheck.fetch.body import BodyError, read_capped
 from factcheck.fetch.client import UnfollowableRedirect, make_client
 from factcheck.fetch.limits import HostLimiter
 from factcheck.fetch.local import read_local
-from factcheck.fetch.options import FetchOptions
+from factcheck.fetch.options import CacheMode, FetchOptions
 from factcheck.fetch.result import FetchResult
 from factcheck.fetch.retry import decide, is_retryable_status, parse_retry_after
+from factcheck.fetch.robots import MAX_ROBOTS_BYTES, RobotsAnswer, RobotsPolicy
 
 log = logging.getLogger(__name__)
 
@@ -55,8 +56,12 @@ class Fetcher:
         self.options = options or FetchOptions()
         self._client = client
         self._own_client = client is None
-        self._limiter = HostLimiter(self.options.concurrency, self.options.per_host)
+        retry = self.options.retry
+        self._limiter = HostLimiter(self.options.concurrency, self.options.per_host, self.options.max_rate,
+                                    backoff=(retry.base_delay, retry.max_delay))
         self._random = random_source
+        offline = self.options.cache_mode is CacheMode.OFFLINE      # no request reaches any site
+        self._robots = RobotsPolicy(self._fetch_robots) if self.options.robots and not offline else None
 
     async def __aenter__(self) -> Fetcher:
         if self._client is None:
@@ -109,6 +114,12 @@ class Fetcher:
         url = target
         for _hop in range(self.options.max_redirects + 1):
             host = urlsplit(url).hostname or ""
+            if self._robots is not None:
+                verdict = await self._robots.check(url)
+                if verdict.crawl_delay:
+                    self._limiter.set_crawl_delay(host, verdict.crawl_delay)
+                if not verdict.allowed:
+                    return _Failure(verdict.reason or "blocked by robots.txt", False, state.status)
             async with asyncio.timeout_at(state.deadline):
                 await self._limiter.acquire(host)
             try:
@@ -142,6 +153,12 @@ class Fetcher:
             return _Failure(f"cannot fetch: {_short(str(e) or type(e).__name__)}", False)
         try:
             status = state.status = response.status_code
+            host = urlsplit(url).hostname or ""
+            if status == 429:
+                wait = self._limiter.too_many_requests(host, parse_retry_after(response.headers.get("retry-after")))
+                log.info("%s answered 429: no request to it for %.1f s", host, wait)
+            else:
+                self._limiter.answered(host)
             if status in REDIRECT_STATUSES:
                 return _redirect_target(response)
             if status >= 400:
@@ -163,6 +180,39 @@ class Fetcher:
                                cached=_cache_state(response))
         finally:
             await response.aclose()
+
+
+    async def _fetch_robots(self, robots_url: str) -> RobotsAnswer:
+        """A site's robots.txt, within the site's limits; redirects followed (RFC 9309: five)."""
+        assert self._client is not None
+        url = robots_url
+        async with asyncio.timeout(self.options.timeout):
+            for _hop in range(6):
+                host = urlsplit(url).hostname or ""
+                async with self._limiter.slot(host):
+                    try:
+                        response = await self._client.send(self._client.build_request("GET", url), stream=True)
+                    except UnfollowableRedirect as e:
+                        return RobotsAnswer(e.status, error=e.reason)
+                    except (httpx.HTTPError, aiohttp.ClientError) as e:
+                        return RobotsAnswer(None, error=_failure_of(e).reason)
+                    try:
+                        if response.status_code in REDIRECT_STATUSES:
+                            target = _redirect_target(response)
+                            if isinstance(target, _Failure):
+                                return RobotsAnswer(response.status_code, error=target.reason)
+                            url = target
+                            continue
+                        if response.status_code >= 300:
+                            return RobotsAnswer(response.status_code)
+                        body = await read_capped(response.aiter_raw(), response.headers.get("content-encoding"),
+                                                 MAX_ROBOTS_BYTES)
+                        return RobotsAnswer(response.status_code, body.data)
+                    except (BodyError, httpx.HTTPError, aiohttp.ClientError) as e:
+                        return RobotsAnswer(None, error=str(e))
+                    finally:
+                        await response.aclose()
+        return RobotsAnswer(None, error="too many redirects")
 
 
 @dataclass

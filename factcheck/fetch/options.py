@@ -23,6 +23,9 @@ DEFAULT_READ_TIMEOUT = 15.0
 DEFAULT_MAX_REDIRECTS = 10
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 """Decoded bytes read from one source; a page is far smaller, a long report PDF fits."""
+DEFAULT_MAX_RATE = 10.0
+"""Requests per second at most to one host: polite to any news site, and no limit on a
+claims file that cites a few pages of each."""
 USER_AGENT = f"factcheck/{__version__} (fact-checking tool: reads the sources an article cites)"
 
 
@@ -51,6 +54,11 @@ class FetchOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     user_agent: str = USER_AGENT
     retry: RetryPolicy = field(default=DEFAULT_RETRY_POLICY)
+    max_rate: float = DEFAULT_MAX_RATE
+    """Requests per second at most to one host (0: no limit); a slower robots.txt
+    ``Crawl-delay`` wins."""
+    robots: bool = True
+    """Honour robots.txt (``--ignore-robots`` turns it off)."""
     cache: Path | None = None
     """The HTTP cache (SQLite) to use; None: no cache."""
     cache_mode: CacheMode = CacheMode.NORMAL
@@ -64,5 +72,7 @@ class FetchOptions:
             raise OptionsError(f"timeout must be more than 0 seconds, not {self.timeout:g}")
         if self.max_bytes < 1:
             raise OptionsError(f"max-bytes must be at least 1, not {self.max_bytes}")
+        if not self.max_rate >= 0:
+            raise OptionsError(f"max-rate cannot be negative ({self.max_rate:g})")
         if self.max_redirects < 0:
             raise OptionsError(f"max-redirects cannot be negative ({self.max_redirects})")

@@ -23,6 +23,9 @@ def render_markdown(report: Report, options: RenderOptions) -> str:
         lines.append("")
     lines.append(f"**{summary_line(report.summary)}**")
     lines.append("")
+    for what, value in report.extra.items():
+        lines.append(f"_{_cell(what)}: {_cell(value)}_")
+        lines.append("")
     lines.append("| verdict | id | claim | evidence | source |")
     lines.append("| --- | --- | --- | --- | --- |")
     for r in report.results:

@@ -38,8 +38,10 @@ def render_table(report: Report, options: RenderOptions) -> str:
         console.print(Text((title + "\n" if title else "") + "No claims to show"
                            + (f": only {shown} are shown." if shown else ".")))
         return out.getvalue()
-    if shown:
-        table.caption = f"Only {shown} are shown."
+    notes = [f"Only {shown} are shown."] if shown else []
+    notes += [f"{what}: {value}" for what, value in report.extra.items() if what != "shown"]
+    if notes:
+        table.caption = " ".join(notes)
     console.print(table)
     return out.getvalue()
 

@@ -21,7 +21,9 @@ FAST_RETRY = RetryPolicy(attempts=3, base_delay=0.01, max_delay=0.05, max_retry_
 """Three attempts with waits of a few milliseconds."""
 
 
-FAST_OPTIONS = FetchOptions(timeout=3.0, connect_timeout=1.0, read_timeout=1.0, retry=FAST_RETRY)
+FAST_OPTIONS = FetchOptions(timeout=3.0, connect_timeout=1.0, read_timeout=1.0, retry=FAST_RETRY, robots=False)
+"""robots.txt is off here: the test servers answer only the paths a test names (tests of
+robots.txt turn it on)."""
 
 
 def fast_options(**overrides: Any) -> FetchOptions:
